@@ -1,0 +1,102 @@
+/**
+ * The mock under a bounded load: autocannon (N connections, D seconds) sends ListCommands to this
+ * package's mock (the AWS wire: `POST /`, `X-Amz-Target`, `application/x-amz-json-1.1`) and to
+ * Prism alone (`prism mock -v error` on the Prism-friendly copy of the spec: `POST
+ * /AmazonSSM.ListCommands`, `application/json`). Each runs in its own process, one after the other;
+ * time to first answer is from spawn to the first 200.
+ */
+import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { repoRoot } from "./fixtures.js";
+import { missing, partFile } from "./package.js";
+import { PRISM_MEDIA_TYPE, prismPath, writePrismFriendlySpec } from "./prism-spec.js";
+import type { Row } from "./report.js";
+import { startServer, type Probe } from "./servers.js";
+
+const require = createRequire(import.meta.url);
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+}
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p99Ms: number;
+  firstAnswerMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  command: string;
+}
+
+const BODY = JSON.stringify({ MaxResults: 10 });
+// The headers of a signed SDK request (a fixed signature: neither server checks it, both require it).
+const SIGNED = {
+  "x-amz-target": "AmazonSSM.ListCommands",
+  "x-amz-date": "20260101T000000Z",
+  authorization:
+    "AWS4-HMAC-SHA256 Credential=AKIDBENCHEXAMPLE/20260101/us-east-1/ssm/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0000000000000000000000000000000000000000000000000000000000000000",
+};
+const OURS_PROBE: Probe = { path: "/", headers: { ...SIGNED, "content-type": "application/x-amz-json-1.1" }, body: BODY };
+const PRISM_PROBE: Probe = { path: prismPath("ListCommands"), headers: { ...SIGNED, "content-type": PRISM_MEDIA_TYPE }, body: BODY };
+
+async function underLoad(args: string[], probe: Probe, options: LoadOptions): Promise<LoadFigures> {
+  const server = await startServer(args, probe);
+  try {
+    const result = await autocannon({
+      url: server.url + probe.path,
+      method: "POST",
+      headers: probe.headers,
+      body: probe.body,
+      connections: options.connections,
+      duration: options.seconds,
+      timeout: 10,
+    });
+    return {
+      requestsPerSecond: result.requests.average,
+      p99Ms: result.latency.p99,
+      firstAnswerMs: server.firstAnswerMs,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      command: `node ${args.join(" ")}`,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** How to run this package's mock: its built bin when there is one, else startMock through tsx. */
+function oursArgs(): string[] | undefined {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { bin?: string | Record<string, string> };
+  const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.["aws-ops-contract"];
+  if (bin && bin.endsWith(".js") && existsSync(join(repoRoot, bin))) return [join(repoRoot, bin), "mock", "--port", "{port}", "--host", "127.0.0.1"];
+  if (partFile("mock") === undefined) return undefined;
+  return ["--import", "tsx", join(repoRoot, "scripts/bench/serve-mock.ts"), "--port", "{port}", "--host", "127.0.0.1"];
+}
+
+export async function measureMock(tmp: string, options: LoadOptions): Promise<{ rows: Row[]; prism: LoadFigures; ours: LoadFigures | null }> {
+  const prismCli = require.resolve("@stoplight/prism-cli/dist/index.js");
+  const spec = writePrismFriendlySpec(tmp);
+  const prism = await underLoad([prismCli, "mock", "-h", "127.0.0.1", "-p", "{port}", "-v", "error", spec], PRISM_PROBE, options);
+  const args = oursArgs();
+  const ours = args ? await underLoad(args, OURS_PROBE, options) : null;
+  const base = {
+    group: "mock",
+    oursLabel: "mock",
+    theirsLabel: "Prism alone",
+    ...(ours ? {} : { note: missing("mock") }),
+  };
+  const load = `${options.connections} conn, ${options.seconds} s`;
+  const invalid = [ours, prism].filter((f) => f && (f.non2xx || f.errors || f.timeouts));
+  const rows: Row[] = [
+    { ...base, measure: `ListCommands req/s (${load})`, unit: "req/s", ours: ours?.requestsPerSecond ?? null, theirs: prism.requestsPerSecond, budget: { min: 0.9 } },
+    { ...base, measure: `ListCommands p99 latency (${load})`, unit: "ms", ours: ours?.p99Ms ?? null, theirs: prism.p99Ms },
+    { ...base, measure: "time to first answer", unit: "ms", ours: ours?.firstAnswerMs ?? null, theirs: prism.firstAnswerMs },
+  ];
+  if (invalid.length) rows[0]!.note = `non-2xx/errors/timeouts under load: ${invalid.map((f) => `${f!.non2xx}/${f!.errors}/${f!.timeouts}`).join(", ")}`;
+  return { rows, prism, ours };
+}
