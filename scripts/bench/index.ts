@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { consumerRows, measureConsumer } from "./consumer.js";
 import { repoRoot } from "./fixtures.js";
 import { measureMock } from "./mock.js";
+import { buildFailure, buildPackage } from "./package.js";
 import { evaluate, formatTable, machine, type Row } from "./report.js";
 import { measureRoundTrip } from "./roundtrip.js";
 import { measureValidation } from "./validation.js";
@@ -68,6 +69,10 @@ mkdirSync(tmp, { recursive: true });
 
 const rows: Row[] = [];
 const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
+// Measure the package as consumers get it: its own build (dist/) when it has one.
+const packageSource = buildPackage() ? "dist/ (npm run build)" : buildFailure ? "src/ (npm run build failed)" : "src/ (no build script)";
+log(`this package measured from ${packageSource}`);
+if (buildFailure) log(`npm run build output:\n${buildFailure}`);
 try {
   if (only.includes("consumer")) {
     log("consumer cost (esbuild bundles, tsc)");
@@ -101,14 +106,14 @@ const commit = (() => {
 })();
 const machineLine = `${host.nproc} CPUs (${host.cpuModel}), ${host.memory}, Node ${host.node}, ${host.platform}`;
 console.log(table);
-const notes = [...new Set(evaluated.filter((r) => r.note).map((r) => `- ${r.group}: ${r.note}`))];
+const notes = [...new Set(evaluated.flatMap((r) => [r.note, r.detail].filter(Boolean).map((t) => `- ${r.group}: ${t}`)))];
 if (notes.length) console.log(`\n${notes.join("\n")}`);
-console.log(`\nmachine: ${machineLine}; commit ${commit}; ${quick ? "quick run" : "full run"}`);
+console.log(`\nmachine: ${machineLine}; commit ${commit}; package from ${packageSource}; ${quick ? "quick run" : "full run"}`);
 
 const out = values.out ?? (full ? join(repoRoot, "bench/results.json") : undefined);
 if (out) {
   mkdirSync(join(out, ".."), { recursive: true });
-  const results = { date: new Date().toISOString(), commit, machine: host, settings: { quick, load, rates }, rows: evaluated, table };
+  const results = { date: new Date().toISOString(), commit, machine: host, packageSource, settings: { quick, load, rates }, rows: evaluated, table };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${out}`);
 }
@@ -119,7 +124,7 @@ if (values.readme) {
   const start = "<!-- bench:table:start -->";
   const end = "<!-- bench:table:end -->";
   if (!text.includes(start) || !text.includes(end)) throw new Error(`--readme: README.md has no ${start} ... ${end} markers`);
-  const block = `${start}\n${table}\n\nMachine: ${machineLine}. Commit ${commit}, ${new Date().toISOString().slice(0, 10)}.\n${end}`;
+  const block = `${start}\n${table}\n\nMachine: ${machineLine}. Package measured from ${packageSource}; commit ${commit}, ${new Date().toISOString().slice(0, 10)}.\n${end}`;
   writeFileSync(readme, text.slice(0, text.indexOf(start)) + block + text.slice(text.indexOf(end) + end.length));
   log("updated README.md");
 }

@@ -6,11 +6,12 @@
  * time to first answer is from spawn to the first 200.
  */
 import { createRequire } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { repoRoot } from "./fixtures.js";
-import { missing, partFile } from "./package.js";
+import { missing, packageJson, partFiles } from "./package.js";
 import { PRISM_MEDIA_TYPE, prismPath, writePrismFriendlySpec } from "./prism-spec.js";
 import type { Row } from "./report.js";
 import { startServer, type Probe } from "./servers.js";
@@ -69,24 +70,32 @@ async function underLoad(args: string[], probe: Probe, options: LoadOptions): Pr
   }
 }
 
-/** How to run this package's mock: its built bin when there is one, else startMock through tsx. */
-function oursArgs(): string[] | undefined {
-  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { bin?: string | Record<string, string> };
-  const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.["aws-ops-contract"];
-  if (bin && bin.endsWith(".js") && existsSync(join(repoRoot, bin))) return [join(repoRoot, bin), "mock", "--port", "{port}", "--host", "127.0.0.1"];
-  if (partFile("mock") === undefined) return undefined;
-  return ["--import", "tsx", join(repoRoot, "scripts/bench/serve-mock.ts"), "--port", "{port}", "--host", "127.0.0.1"];
+/**
+ * How to run this package's mock, as a user would: its built bin; else the built startMock; else
+ * startMock from the sources through tsx (which adds tsx's start-up to the time to first answer).
+ */
+function oursArgs(): { args: string[]; how: string } | undefined {
+  const bin = packageJson().bin;
+  const binFile = typeof bin === "string" ? bin : bin?.["aws-ops-contract"];
+  if (binFile && existsSync(join(repoRoot, binFile))) return { args: [join(repoRoot, binFile), "mock", "--port", "{port}", "--host", "127.0.0.1"], how: "bin" };
+  const mock = partFiles("mock");
+  if (mock === undefined) return undefined;
+  if (mock.built) {
+    const script = `const { startMock } = await import(${JSON.stringify(pathToFileURL(mock.entry).href)}); await startMock({ port: Number(process.argv[1]), host: "127.0.0.1" });`;
+    return { args: ["--input-type=module", "-e", script, "{port}"], how: "built startMock" };
+  }
+  return { args: ["--import", "tsx", join(repoRoot, "scripts/bench/serve-mock.ts"), "--port", "{port}", "--host", "127.0.0.1"], how: "startMock via tsx" };
 }
 
 export async function measureMock(tmp: string, options: LoadOptions): Promise<{ rows: Row[]; prism: LoadFigures; ours: LoadFigures | null }> {
   const prismCli = require.resolve("@stoplight/prism-cli/dist/index.js");
   const spec = writePrismFriendlySpec(tmp);
   const prism = await underLoad([prismCli, "mock", "-h", "127.0.0.1", "-p", "{port}", "-v", "error", spec], PRISM_PROBE, options);
-  const args = oursArgs();
-  const ours = args ? await underLoad(args, OURS_PROBE, options) : null;
+  const how = oursArgs();
+  const ours = how ? await underLoad(how.args, OURS_PROBE, options) : null;
   const base = {
     group: "mock",
-    oursLabel: "mock",
+    oursLabel: how ? `mock, ${how.how}` : "mock",
     theirsLabel: "Prism alone",
     ...(ours ? {} : { note: missing("mock") }),
   };

@@ -21,6 +21,8 @@ export interface Row {
   theirs: number;
   theirsLabel: string;
   budget?: Budget;
+  /** Why this row reads as it does (what it is made of); printed under the table and kept in the JSON. */
+  detail?: string;
   note?: string;
 }
 
