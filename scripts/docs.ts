@@ -51,12 +51,24 @@ export const API_PAGES: readonly ApiPage[] = [
   { api: "imagebuilder", spec: join(ROOT, "generated", "openapi", "imagebuilder.json"), page: "imagebuilder.html" },
 ];
 
-/** One Redocly code sample per file, in the order the tabs appear. */
+/**
+ * One Redocly code sample per file, in the order the language menu lists them. `lang` picks the
+ * syntax highlighting; Redoc 3 matches a sample to a menu entry by its label.
+ */
 export const SAMPLE_FILES = [
-  { file: "curl.sh", lang: "Shell", label: "curl" },
-  { file: "aws-cli.sh", lang: "Shell", label: "AWS CLI" },
-  { file: "client.ts", lang: "TypeScript", label: "TypeScript" },
+  { file: "curl.sh", lang: "curl", label: "curl" },
+  { file: "aws-cli.sh", lang: "bash", label: "AWS CLI" },
+  { file: "client.ts", lang: "typescript", label: "TypeScript" },
 ] as const;
+
+/**
+ * Redoc options for build-docs. Redoc 3 shows only the code-sample languages its `codeSamples`
+ * option lists (by default curl, JavaScript, Python, ... and Payload), so the list is derived from
+ * SAMPLE_FILES; Payload (the request example as JSON) stays last.
+ */
+export const REDOC_OPTIONS = {
+  codeSamples: { languages: [...SAMPLE_FILES.map(({ lang, label }) => ({ lang, label })), { lang: "payload", label: "Payload" }] },
+};
 
 /**
  * URLs in Redoc's bundle that fetch from Redocly's CDN at view time, and the local files that stand
@@ -260,11 +272,11 @@ export function faviconIco(): Buffer {
 const LOGO_FULL = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="16" viewBox="0 0 64 16"><text x="0" y="12.5" font-family="system-ui, sans-serif" font-size="13" font-weight="700" fill="#0044d4">Redocly</text></svg>\n`;
 const LOGO_MINI = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0044d4"/><text x="8" y="12.5" text-anchor="middle" font-family="system-ui, sans-serif" font-size="12" font-weight="700" fill="#fff">R</text></svg>\n`;
 
-function runBuildDocs(specFile: string, output: string, title: string): void {
+function runBuildDocs(specFile: string, optionsFile: string, output: string, title: string): void {
   const redocly = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
   execFileSync(
     process.execPath,
-    [redocly, "build-docs", specFile, "--inlineBundle", "--output", output, "--title", title, "--config", join(ROOT, "redocly.yaml")],
+    [redocly, "build-docs", specFile, "--inlineBundle", "--output", output, "--title", title, "--openapi", optionsFile, "--config", join(ROOT, "redocly.yaml")],
     {
       cwd: ROOT,
       // Telemetry off: the CLI then sends no usage data, and the page's options say disableTelemetry.
@@ -314,13 +326,15 @@ export function buildDocs({ outDir = DEFAULT_OUT_DIR }: { outDir?: string } = {}
   };
   try {
     const allIds = new Set(operations.map((op) => op.operationId));
+    const optionsFile = join(work, "redoc-options.json");
+    writeFileSync(optionsFile, JSON.stringify(REDOC_OPTIONS));
     for (const page of API_PAGES) {
       const spec = readSpec(page);
       const { doc } = withCodeSamples(spec, allIds);
       const input = join(work, `${page.api}.json`);
       writeFileSync(input, JSON.stringify(doc));
       const raw = join(work, page.page);
-      runBuildDocs(input, raw, `${spec.info.title} — API reference`);
+      runBuildDocs(input, optionsFile, raw, `${spec.info.title} — API reference`);
       write(page.page, offlineRedocPage(readFileSync(raw, "utf8"), page.page));
     }
   } finally {
