@@ -11,7 +11,8 @@ import { Router, readOperations, type MockOperation, type Protocol } from "./ope
 import { parsePrefer } from "./prefer.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
 import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
-import { createRequestValidator, validationMessage, type RequestValidator } from "./request-validator.js";
+import { pruneToSchema } from "./prune.js";
+import { createValidators, validationMessage, type Validators } from "./validators.js";
 import { loadSpecs, type SpecSource } from "./spec.js";
 
 export interface MockHandlerOptions {
@@ -41,7 +42,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 interface Context {
   router: Router;
-  validate: RequestValidator;
+  validators: Validators;
   prism: PrismMocker;
   limits: BodyLimits;
   dynamic: boolean;
@@ -59,7 +60,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   const operations = readOperations(docs);
   const context: Context = {
     router: new Router(operations),
-    validate: createRequestValidator(docs, operations),
+    validators: createValidators(docs, operations),
     prism: await createPrismMocker(docs, operations),
     limits: {
       maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -162,7 +163,7 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
     }
   }
 
-  const issues = context.validate(op, body);
+  const issues = context.validators.request(op, body);
   if (issues.length > 0) return fail(400, "ValidationException", validationMessage(issues));
 
   const preferences = parsePrefer(req.headers["prefer"]);
@@ -170,9 +171,16 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   const decided = decide(op, preferences.preferences, body, context.dynamic);
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
 
-  const answer = await context.prism.answer(op, decided.decision.choice, body);
+  const { decision } = decided;
+  let answer = await context.prism.answer(op, decision.choice, body);
+  if (answer.ok && decision.choice.dynamic && decision.choice.exampleKey === undefined) {
+    // Generated data is kept only if it fits the contract (pruned if need be); else the example.
+    const pruned = pruneToSchema(answer.body, (value) => context.validators.response(op, answer.ok ? answer.status : 0, value));
+    answer = pruned === undefined ? await context.prism.answer(op, { ...decision.choice, dynamic: false }, body) : { ...answer, body: pruned };
+  }
   if (!answer.ok) return fail(500, "InternalFailure", `Prism could not build the answer: ${answer.message}`);
-  return { wire: successWire(op, decided.decision, answer.status, answer.headers, answer.body), label: decided.decision.errorName ? `${label} ${decided.decision.errorName}` : label };
+  const wire = successWire(op, decision, answer.status, answer.headers, answer.body);
+  return { wire, label: decision.errorName ? `${label} ${decision.errorName}` : label };
 }
 
 const OWN_HEADERS = new Set(["content-type", "content-length", "x-amzn-requestid", "x-amzn-errortype"]);
