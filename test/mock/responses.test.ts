@@ -2,10 +2,9 @@
  * The mock's answers are valid against the spec, checked with the spec tests' own strict ajv (not the
  * mock's): every documented example through Prefer, and generated (dynamic) data.
  */
-import type { ValidateFunction } from "ajv";
 import { describe, expect, inject, it } from "vitest";
 import { issuesFromAjvErrors } from "../../src/validation/errors.js";
-import { createAjv, specId } from "../spec/load.js";
+import { createAjv, schemaKey } from "../spec/load.js";
 import { documentedErrors, example, OPERATIONS, responseSchemaRef, type OperationCase } from "./operations.js";
 import { send, ssmHeaders, SSM_JSON } from "./wire.js";
 
@@ -17,12 +16,8 @@ const call = (op: OperationCase, prefer?: string) =>
     ? send(url, { headers: ssmHeaders(op.name, prefer ? { prefer } : {}), body: JSON.stringify(op.input) })
     : send(url, { path: `/${op.name}`, headers: { "content-type": "application/json", ...(prefer ? { prefer } : {}) }, body: JSON.stringify(op.input) });
 
-const validators = new Map<string, ValidateFunction>();
-
 function expectValid(op: OperationCase, status: number, body: unknown): void {
-  const ref = `${specId(op.api)}${responseSchemaRef(op.api, op.name, status)}`;
-  const validate = validators.get(ref) ?? ajv.compile({ $ref: ref });
-  validators.set(ref, validate);
+  const validate = ajv.getSchema(schemaKey(op.api, responseSchemaRef(op.api, op.name, status)))!;
   expect(validate(body) ? [] : issuesFromAjvErrors(validate.errors)).toEqual([]);
 }
 
