@@ -205,16 +205,19 @@ function write(req: IncomingMessage, res: ServerResponse, outcome: Outcome, requ
   if (res.headersSent || res.destroyed) return;
   const { status, headers, body } = outcome.wire;
   const all: Record<string, string | number> = { ...headers, "x-amzn-RequestId": requestId, "content-length": Buffer.byteLength(body) };
-  if (outcome.close) all["connection"] = "close";
+  if (outcome.close === "now") all["connection"] = "close";
   res.writeHead(status, all);
   res.end(body);
   if (outcome.close === "now") {
     res.once("finish", () => req.socket.destroy());
-  } else if (outcome.close === "drain") {
-    // Discard what is still arriving so the client can read the answer, then hang up regardless.
-    req.resume();
+  } else if (outcome.close === "drain" && !req.complete) {
+    // The client is still sending. Closing now would reset the connection before it reads the
+    // answer, so discard what arrives (nothing is kept) for a grace period, then hang up if it
+    // has not finished. A client that does finish keeps its connection.
     const timer = setTimeout(() => req.socket.destroy(), DRAIN_GRACE_MS);
     timer.unref();
+    req.once("end", () => clearTimeout(timer));
     req.socket.once("close", () => clearTimeout(timer));
+    req.resume();
   }
 }

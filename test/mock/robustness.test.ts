@@ -129,9 +129,12 @@ describe(`the size limit (${DEFAULT_MAX_BODY_BYTES} bytes)`, () => {
         }
       },
     });
-    const answer = await send(url, { path: IMAGEBUILDER, headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
-    expectRestError(answer, 413, "RequestEntityTooLargeException");
+    const response = await fetch(`${url}${IMAGEBUILDER}`, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    // Answered while the body was still streaming, not after reading it all.
     expect(sent).toBeLessThan(64 * DEFAULT_MAX_BODY_BYTES);
+    expect(response.status).toBe(413);
+    expect(response.headers.get("x-amzn-errortype")).toBe("RequestEntityTooLargeException");
+    expect(await response.json()).toEqual({ message: `The request body is larger than the mock's limit of ${DEFAULT_MAX_BODY_BYTES} bytes` });
   });
 
   it("a body just under the limit is read (and then validated)", async () => {
