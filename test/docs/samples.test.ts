@@ -12,8 +12,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SAMPLE_FILES, withCodeSamples } from "../../scripts/docs.js";
+import { startMock, type RunningMock } from "../../src/mock/index.js";
 import { loadSpec } from "../spec/load.js";
-import { parseAwsCli, parseCurl, readSample, requestErrors, shellWords, specOperations, type SpecOperation } from "./samples.js";
+import { parseAwsCli, parseCurl, readSample, requestErrors, responseErrors, shellWords, specOperations, type SpecOperation } from "./samples.js";
 
 const MOCK_URL = "http://127.0.0.1:4010";
 const operations = specOperations();
@@ -163,6 +164,45 @@ describe("the shell samples run, and send what they say", () => {
     });
     expect(body).toEqual(parseAwsCli(readSample(op.operationId, "aws-cli.sh"), op.requestSchema).body);
     expect(JSON.parse(stdout)).toBeTypeOf("object");
+  });
+});
+
+describe("the shell samples work against the contract mock", () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0 });
+  });
+  afterAll(() => mock?.close());
+
+  const env = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: process.env["HOME"] ?? "/tmp",
+    AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    AWS_CONFIG_FILE: "/nonexistent",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_PAGER: "",
+    AWS_MAX_ATTEMPTS: "1",
+  };
+  const run = (op: SpecOperation, file: string) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
+      const script = readSample(op.operationId, file).replace(MOCK_URL, mock.url.replace(/\/$/, ""));
+      execFile("sh", ["-c", script], { encoding: "utf8", timeout: 20_000, env }, (err, stdout, stderr) =>
+        ok({ status: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
+      );
+    });
+
+  it.skipIf(!hasCommand("curl")).each(operations)("curl sample for $operationId gets an answer valid against the 200 schema", async (op: SpecOperation) => {
+    const result = await run(op, "curl.sh");
+    expect(result.status, result.stderr).toBe(0);
+    expect(responseErrors(op, JSON.parse(result.stdout))).toEqual([]);
+  });
+
+  it.skipIf(!hasCommand("aws")).each(operations)("AWS CLI sample for $operationId succeeds (skipped where aws is not installed)", async (op: SpecOperation) => {
+    const result = await run(op, "aws-cli.sh");
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toBeTypeOf("object");
   });
 });
 

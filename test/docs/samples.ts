@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/docs.js";
-import { createAjv, deref, loadSpec, specId, type ApiName } from "../spec/load.js";
+import { createAjv, deref, loadSpec, schemaKey, type ApiName } from "../spec/load.js";
 
 export const samplePath = (operationId: string, file: string): string => join(ROOT, "docs", "samples", operationId, file);
 export const readSample = (operationId: string, file: string): string => readFileSync(samplePath(operationId, file), "utf8");
@@ -147,6 +147,7 @@ export interface SpecOperation {
   requestSchema: { properties: Record<string, { type?: string }> };
   /** The first example of the 200 response, which a stand-in server can answer with. */
   okExample: unknown;
+  okSchemaRef: string;
 }
 
 /** The input schema with each member's own `$ref` followed, so its `type` can be read. */
@@ -165,7 +166,7 @@ export function specOperations(): SpecOperation[] {
       const content = deref<{ content: Record<string, { schema: { $ref: string } }> }>(doc, op["requestBody"]).content;
       const [mediaType, media] = Object.entries(content)[0]!;
       const header = ((op["parameters"] as Array<{ name: string; schema: { enum: string[] } }> | undefined) ?? []).find((p) => p.name === "X-Amz-Target");
-      const ok = deref<{ content: Record<string, { examples: Record<string, unknown> }> }>(doc, (op["responses"] as Record<string, unknown>)["200"]);
+      const ok = deref<{ content: Record<string, { schema: { $ref: string }; examples: Record<string, unknown> }> }>(doc, (op["responses"] as Record<string, unknown>)["200"]);
       const firstExample = Object.values(Object.values(ok.content)[0]!.examples)[0];
       out.push({
         api,
@@ -176,6 +177,7 @@ export function specOperations(): SpecOperation[] {
         requestSchemaRef: media.schema.$ref,
         requestSchema: resolveProperties(doc, deref(doc, media.schema)),
         okExample: deref<{ value: unknown }>(doc, firstExample).value,
+        okSchemaRef: Object.values(ok.content)[0]!.schema.$ref,
       });
     }
   }
@@ -183,19 +185,19 @@ export function specOperations(): SpecOperation[] {
 }
 
 const ajv = createAjv();
-// The documents are added whole so `$ref`s resolve; `components` is OpenAPI, not JSON Schema.
-ajv.addKeyword("components");
-const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 
 /** Validates a request body against the operation's request schema; returns ajv's messages. */
 export function requestErrors(op: SpecOperation, body: unknown): string[] {
-  const ref = `${specId(op.api)}${op.requestSchemaRef}`;
-  let validate = validators.get(ref);
-  if (!validate) {
-    // A $ref to the component, not getSchema(ref): that would compile the whole document, whose
-    // `components` keyword strict mode rejects.
-    validate = ajv.compile({ $ref: ref });
-    validators.set(ref, validate);
-  }
+  return schemaErrors(op, op.requestSchemaRef, body);
+}
+
+/** Validates a success body against the operation's 200 response schema. */
+export function responseErrors(op: SpecOperation, body: unknown): string[] {
+  return schemaErrors(op, op.okSchemaRef, body);
+}
+
+function schemaErrors(op: SpecOperation, ref: string, body: unknown): string[] {
+  const validate = ajv.getSchema(schemaKey(op.api, ref));
+  if (!validate) throw new Error(`no schema ${ref}`);
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`);
 }
