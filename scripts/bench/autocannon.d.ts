@@ -1,6 +1,6 @@
 /** The slice of autocannon 9's programmatic API that the bench and the load test use (it ships no types). */
 declare module "autocannon" {
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     p50: number;
@@ -8,7 +8,7 @@ declare module "autocannon" {
     max: number;
     total: number;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -19,7 +19,7 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string | Buffer;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     throughput: Histogram;

@@ -88,7 +88,7 @@ try {
   }
   if (only.includes("mock")) {
     log(`mock vs Prism alone (${load.connections} connections, ${load.seconds} s each)`);
-    rows.push(...(await measureMock(tmp, load)).rows);
+    rows.push(...(await measureMock(tmp, { ...load, rounds: quick ? 1 : 2 })).rows);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
