@@ -24,7 +24,7 @@ const HELP = `Usage: npm run generate [-- --check] [-- --help]
 
 Regenerates generated/ from openapi/:
   generated/openapi/<api>.json       bundled spec (redocly, as redocly.yaml configures)
-  generated/types/<api>.ts           openapi-typescript 7 output
+  generated/types/<api>.ts           openapi-typescript 7 output (--default-non-nullable false)
   generated/types/errors.ts          the documented error names (and statuses) of each operation
   generated/validators/<api>.js      ajv standalone validators (ESM, no runtime imports), one per
                                      request body, success body and error body of every operation:
@@ -224,7 +224,10 @@ function openapiTypescript(input: string, output: string, scratch: string): void
   writeFileSync(config, "extends:\n  - minimal\n");
   // The package's exports map sends `./*.js` to `./*.mjs`, so the bin is found from its entry point.
   const cli = join(dirname(createRequire(import.meta.url).resolve("openapi-typescript")), "..", "bin", "cli.js");
-  execFileSync(process.execPath, [cli, input, "--output", output, "--redocly", config], { stdio: ["ignore", "ignore", "pipe"] });
+  // `--default-non-nullable false`: a member with a `default` (ListCommandInvocations' `Details`) is
+  // still optional on the wire; the tool's default would make it required in requests.
+  const args = [cli, input, "--output", output, "--redocly", config, "--default-non-nullable", "false"];
+  execFileSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
 }
 
 /** Writes the whole generated tree under `outDir`. */

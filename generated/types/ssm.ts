@@ -301,7 +301,7 @@ export interface components {
              *     of this value. Default is `false`.
              * @default false
              */
-            IgnorePollAlarmFailure: boolean;
+            IgnorePollAlarmFailure?: boolean;
             /** @description The name of the CloudWatch alarm specified in the configuration. */
             Alarms: components["schemas"]["Alarm"][];
         };
@@ -475,7 +475,7 @@ export interface components {
              * @description (Optional) If set this returns the response of the command executions and any command output. The default value is `false`.
              * @default false
              */
-            Details: boolean;
+            Details?: boolean;
         };
         /**
          * @description Whether or not a command invocation succeeded, failed, or is pending.
@@ -711,7 +711,7 @@ export interface components {
              * @description Indicates whether to list step executions in reverse order by start time. The default value is `false`.
              * @default false
              */
-            ReverseOrder: boolean;
+            ReverseOrder?: boolean;
         };
         /** @description The name of an Automation action, such as `aws:runCommand`. */
         AutomationActionName: string;
