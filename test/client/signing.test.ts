@@ -13,12 +13,15 @@ async function sdkAuthorization(request: Request, body: string, service: string,
   const url = new URL(request.url);
   const headers: Record<string, string> = { host: url.host };
   // The SDK signs what it is given: the request's own headers, minus the ones the signature adds.
-  for (const [name, value] of request.headers) if (!["authorization", "x-amz-date", "x-amz-security-token"].includes(name)) headers[name] = value;
+  request.headers.forEach((value, name) => {
+    if (!["authorization", "x-amz-date", "x-amz-security-token"].includes(name)) headers[name] = value;
+  });
   // applyChecksum false: the SDK would otherwise add (and sign) an x-amz-content-sha256 header that
   // this request does not carry; the payload hash itself is in the canonical request either way.
-  const signer = new SignatureV4({ service, region, credentials, sha256: Sha256, applyChecksum: false });
+  const identity = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) };
+  const signer = new SignatureV4({ service, region, credentials: identity, sha256: Sha256, applyChecksum: false });
   const signed = await signer.sign(
-    { method: request.method, protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: url.pathname, query: {}, headers, body },
+    { method: request.method, protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: url.pathname, query: {}, headers, body },
     { signingDate: date },
   );
   return signed.headers["authorization"] as string;

@@ -41,7 +41,7 @@ describe("SSM client: the AWS JSON 1.1 wire", () => {
   });
 
   it("a real HTTP server sees POST / (no fragment, no encoded path key) with the headers", async () => {
-    const seen: Array<{ method?: string; url?: string; target?: string; type?: string; auth?: string }> = [];
+    const seen: Array<Record<string, string | undefined>> = [];
     const server = createServer((req, res) => {
       seen.push({ method: req.method, url: req.url, target: req.headers["x-amz-target"] as string, type: req.headers["content-type"], auth: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ Commands: [] }));
