@@ -114,6 +114,14 @@ describe("the packed package in a consumer project", () => {
     }
   });
 
+  it("the mock entry point and the bin resolve from the installed package", async () => {
+    const exec = promisify(execFile);
+    const { stdout: kind } = await exec(process.execPath, ["--input-type=module", "-e", "const m = await import('aws-ops-contract/mock'); console.log(typeof m.startMock)"], { cwd: project, encoding: "utf8" });
+    expect(kind.trim()).toBe("function");
+    const { stdout: help } = await exec(join(project, "node_modules", ".bin", "aws-ops-contract"), ["--help"], { cwd: project, encoding: "utf8", timeout: 20_000 });
+    expect(help).toContain("Usage: aws-ops-contract");
+  });
+
   it("arethetypeswrong finds no problem in the tarball (ESM-only profile: node10 and require() are out of scope)", async () => {
     const attw = join(root, "node_modules", ".bin", "attw");
     const run = promisify(execFile)(attw, [tarball, "--profile", "esm-only", "--format", "json"], { encoding: "utf8", timeout: 60_000 });

@@ -21,14 +21,18 @@ export function loadSpec(api: ApiName): OpenApiDoc {
 
 export const specId = (api: ApiName): string => `urn:aws-ops-contract:${api}`;
 
+/** The ajv key of a component schema, from its OpenAPI `$ref` (`#/components/schemas/X`). */
+export const schemaKey = (api: ApiName, ref: string): string => `${specId(api)}${ref.replace("#/components/schemas/", "#/$defs/")}`;
+
 /** One strict ajv instance holding both documents, so `$ref`s resolve inside each. */
 export function createAjv(): Ajv2020.default {
   const ajv = new Ajv2020.default({ strict: true, allErrors: true });
   addFormats.default(ajv, ["int32", "int64"]);
   for (const api of API_NAMES) {
     const doc = loadSpec(api);
-    // Only `components` is schema material; the rest of the document is OpenAPI, not JSON Schema.
-    ajv.addSchema({ $id: specId(api), components: doc.components }, undefined, undefined, false);
+    // Only components.schemas is JSON Schema; it becomes a $defs document and its refs follow.
+    const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'));
+    ajv.addSchema({ $id: specId(api), $defs: defs });
   }
   return ajv;
 }

@@ -1,0 +1,9 @@
+#!/bin/sh
+# ListCommandInvocations on the local contract mock (npm start); drop --endpoint-url to call AWS itself.
+# Any region and credentials work against the mock (the CLI still signs, so it needs some).
+aws ssm list-command-invocations \
+  --endpoint-url http://127.0.0.1:4010 \
+  --region us-east-1 \
+  --command-id 0831e1a8-a1ac-4257-a1fd-c831bEXAMPLE \
+  --details \
+  --max-results 2

@@ -1,0 +1,58 @@
+/**
+ * Reads a request body with a size limit and an idle timeout, without buffering more than the limit:
+ * a declared `Content-Length` over the limit is refused before a byte is read, and a streamed
+ * (chunked) body is refused as soon as it crosses the limit.
+ */
+import type { IncomingMessage } from "node:http";
+
+export type BodyResult =
+  | { kind: "body"; bytes: Buffer }
+  | { kind: "tooLarge" }
+  | { kind: "timeout" }
+  | { kind: "aborted" };
+
+export interface BodyLimits {
+  /** Largest body accepted, in bytes. */
+  maxBytes: number;
+  /** Longest wait for the next chunk, in milliseconds. */
+  idleTimeoutMs: number;
+}
+
+export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyResult> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limits.maxBytes) return Promise.resolve({ kind: "tooLarge" });
+  if (req.readableEnded) return Promise.resolve({ kind: "body", bytes: Buffer.alloc(0) });
+
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (result: BodyResult): void => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", onEnd).off("aborted", onAborted).off("error", onAborted).off("close", onClose);
+      resolve(result);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ kind: "timeout" }), limits.idleTimeoutMs);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limits.maxBytes) {
+        chunks.length = 0;
+        req.pause();
+        finish({ kind: "tooLarge" });
+        return;
+      }
+      chunks.push(chunk);
+      arm();
+    };
+    const onEnd = (): void => finish({ kind: "body", bytes: Buffer.concat(chunks, size) });
+    const onAborted = (): void => finish({ kind: "aborted" });
+    const onClose = (): void => {
+      if (!req.complete) finish({ kind: "aborted" });
+    };
+    req.on("data", onData).on("end", onEnd).on("aborted", onAborted).on("error", onAborted).on("close", onClose);
+    arm();
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Decides which documented answer a valid request gets, from its `Prefer` header and its body:
+ * - no preference: the first example of the lowest 2xx response (the documents make it a last page);
+ * - `code=N` and/or `example=Name`: that response and example (`example` alone finds its status);
+ * - `dynamic=true` (or the mock's `dynamic` option): data generated from the 2xx schema;
+ * - errors are always the documented examples, even in dynamic mode, because the example's name is
+ *   the AWS error name the SDK turns into a typed exception;
+ * - a request that carries a pagination token always gets a last page (the `LastPage` example, or
+ *   the chosen page without its token), so that paginators end after at most two pages.
+ */
+import type { MockOperation } from "./operations.js";
+import type { Preferences } from "./prefer.js";
+import type { MockChoice } from "./prism.js";
+
+export interface Decision {
+  choice: MockChoice;
+  /** The documented error example served, whose key is the AWS error name (for `x-amzn-ErrorType`). */
+  errorName?: string;
+  /** Remove the pagination token from the answer. */
+  stripToken: boolean;
+}
+
+export type DecisionResult = { ok: true; decision: Decision } | { ok: false; message: string };
+
+const FIRST_PAGE = "FirstPage";
+const LAST_PAGE = "LastPage";
+
+export function describeExamples(op: MockOperation): string {
+  return [...op.examples].map(([status, names]) => `${status}${names.length ? ` (${names.join(", ")})` : ""}`).join("; ");
+}
+
+export function decide(op: MockOperation, preferences: Preferences, body: unknown, dynamicByDefault: boolean): DecisionResult {
+  let { code, example } = preferences;
+  const documented = `documented for ${op.operationId}: ${describeExamples(op)}`;
+  if (code !== undefined && !op.examples.has(code)) {
+    return { ok: false, message: `Prefer: code=${code} is not a response ${documented}` };
+  }
+  if (example !== undefined) {
+    const wanted = example;
+    const statuses = [...op.examples.keys()].sort((a, b) => a - b).filter((status) => op.examples.get(status)!.includes(wanted));
+    if (code === undefined) code = statuses[0];
+    if (code === undefined || !statuses.includes(code)) {
+      return { ok: false, message: `Prefer: example=${example} is not an example ${code === undefined ? "" : `of the ${code} response `}${documented}` };
+    }
+  }
+  const successStatus = [...op.examples.keys()].filter((status) => status < 300).sort((a, b) => a - b)[0] ?? 200;
+  const status = code ?? successStatus;
+
+  if (status >= 300) {
+    const errorName = example ?? op.examples.get(status)?.[0];
+    const choice: MockChoice = { code: status, dynamic: false };
+    if (errorName !== undefined) choice.exampleKey = errorName;
+    return { ok: true, decision: errorName === undefined ? { choice, stripToken: false } : { choice, errorName, stripToken: false } };
+  }
+
+  const dynamic = preferences.dynamic ?? dynamicByDefault;
+  const choice: MockChoice = { dynamic };
+  if (code !== undefined) choice.code = code;
+  if (preferences.seed !== undefined) choice.seed = preferences.seed;
+  let stripToken = false;
+  if (carriesToken(op, body)) {
+    const pages = op.examples.get(status) ?? [];
+    if ((example === undefined && !dynamic) || example === FIRST_PAGE) {
+      if (pages.includes(LAST_PAGE)) example = LAST_PAGE;
+      else stripToken = true;
+    } else {
+      stripToken = true;
+    }
+  }
+  if (example !== undefined) choice.exampleKey = example;
+  return { ok: true, decision: { choice, stripToken } };
+}
+
+function carriesToken(op: MockOperation, body: unknown): boolean {
+  if (!op.token || !body || typeof body !== "object") return false;
+  const token = (body as Record<string, unknown>)[op.token.input];
+  return typeof token === "string" && token !== "";
+}

@@ -1,0 +1,68 @@
+/**
+ * Command-line options of the mock, shared by the `aws-ops-contract mock` bin and `npm start`, and the
+ * text that tells a user how to point the AWS SDK and the AWS CLI at a running mock.
+ */
+import { parseArgs } from "node:util";
+import { DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
+
+export const MOCK_HELP = `Usage: aws-ops-contract mock [--port N] [--host H] [--spec S]... [--dynamic] [--log]
+
+Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
+(REST JSON, POST /ListWorkflowStepExecutions), answered from the bundled OpenAPI documents.
+
+Options:
+  --port N     port to listen on (default ${DEFAULT_PORT}, or $PORT; 0 picks a free port)
+  --host H     interface to bind (default ${DEFAULT_HOST})
+  --spec S     a document to serve: ssm, imagebuilder, or a path to a bundled OpenAPI JSON file;
+               repeat for several (default: ssm and imagebuilder)
+  --dynamic    answer with data generated from the schemas instead of the first example
+               (per request: header "Prefer: dynamic=true")
+  --log        print one line per request
+  --help       show this help
+
+Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer.`;
+
+export type ParsedArgs = { help: true } | { help: false; options: StartMockOptions };
+
+/** Parses the options (after the `mock` subcommand). Throws an Error with a user-facing message. */
+export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedArgs {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      spec: { type: "string", multiple: true },
+      dynamic: { type: "boolean" },
+      log: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return { help: true };
+  if (positionals.length > 0) throw new Error(`Unexpected argument: ${positionals[0]}`);
+  const options: StartMockOptions = { port: parsePort(values.port ?? env["PORT"] ?? String(DEFAULT_PORT)) };
+  if (values.host !== undefined) options.host = values.host;
+  if (values.spec !== undefined) options.specs = values.spec;
+  if (values.dynamic) options.dynamic = true;
+  if (values.log) options.log = true;
+  return { help: false, options };
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`--port must be a number from 0 to 65535 (got '${text}')`);
+  return port;
+}
+
+/** What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it. */
+export function endpointHelp(url: string): string {
+  return `Contract mock listening on ${url}
+
+  AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } })
+  AWS CLI:                    AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws ssm list-commands --endpoint-url ${url} --region us-east-1
+                              AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
+  Documented errors:          send the header "Prefer: code=400, example=InvalidNextToken"
+
+Stop with Ctrl+C.`;
+}

@@ -1,0 +1,60 @@
+/**
+ * Loads the OpenAPI documents the mock serves. By default these are the bundled documents in
+ * generated/openapi/ (what consumers of the package get); a caller may name one of them or pass a
+ * file or an already-parsed document instead. src/ never reads openapi/: the bundle is the input.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The part of an OpenAPI 3.x document the mock reads; everything else is passed through untouched. */
+export interface OpenApiDocument {
+  openapi: string;
+  info?: { title?: string };
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+/** The documents shipped with the package, by the name the CLI's `--spec` accepts. */
+export const BUNDLED_SPECS = {
+  ssm: new URL("../../generated/openapi/ssm.json", import.meta.url),
+  imagebuilder: new URL("../../generated/openapi/imagebuilder.json", import.meta.url),
+} as const;
+export type BundledSpecName = keyof typeof BUNDLED_SPECS;
+
+/** A bundled document's name (`"ssm"`), a path to a bundled JSON document, or a parsed document. */
+export type SpecSource = BundledSpecName | string | OpenApiDocument;
+
+const isBundledName = (name: string): name is BundledSpecName => Object.hasOwn(BUNDLED_SPECS, name);
+
+export function loadSpec(source: SpecSource): OpenApiDocument {
+  if (typeof source !== "string") return checkDocument(structuredClone(source), "the given document");
+  const file = isBundledName(source) ? fileURLToPath(BUNDLED_SPECS[source]) : source;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`Cannot read the spec ${file}: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`The spec ${file} is not JSON (bundle it first, e.g. with redocly bundle): ${(error as Error).message}`);
+  }
+  return checkDocument(parsed, file);
+}
+
+export function loadSpecs(sources: readonly SpecSource[] = Object.keys(BUNDLED_SPECS) as BundledSpecName[]): OpenApiDocument[] {
+  if (sources.length === 0) throw new Error("No spec to serve");
+  return sources.map(loadSpec);
+}
+
+function checkDocument(value: unknown, where: string): OpenApiDocument {
+  const doc = value as Partial<OpenApiDocument> | null;
+  if (!doc || typeof doc !== "object" || typeof doc.openapi !== "string" || !/^3\./.test(doc.openapi)) {
+    throw new Error(`${where} is not an OpenAPI 3.x document`);
+  }
+  if (!doc.paths || typeof doc.paths !== "object") throw new Error(`${where} has no paths`);
+  return doc as OpenApiDocument;
+}

@@ -1,0 +1,153 @@
+/**
+ * The built site in a real browser (Debian's chromium through playwright-core), served by serveDocs
+ * on a loopback port: every page loads with a clean console, no failed request and no request
+ * leaving 127.0.0.1; every operation is reachable from the landing page and shows its curl, AWS CLI
+ * and TypeScript samples. Screenshots go to test-results/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_PAGES, buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh, listOperations, ROOT } from "../../scripts/docs.js";
+import { serveDocs, type DocsServer } from "../../scripts/serve-docs.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+const operations = listOperations();
+
+interface PageLog {
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+  badResponses: string[];
+}
+
+describe.skipIf(!existsSync(CHROMIUM))(`docs site in chromium${existsSync(CHROMIUM) ? "" : " (SKIPPED: /usr/bin/chromium missing; .ci/run installs it)"}`, () => {
+  let server: DocsServer;
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    // A fresh build unless build/docs is already newer than every source.
+    if (!isDocsBuildFresh(DEFAULT_OUT_DIR)) buildDocs({ outDir: DEFAULT_OUT_DIR });
+    server = await serveDocs({ dir: DEFAULT_OUT_DIR, port: 0 });
+    profile = mkdtempSync(join(tmpdir(), "docs-chromium-"));
+    // A fresh profile per run; playwright takes it as launchPersistentContext's userDataDir (it
+    // refuses a --user-data-dir argument).
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1400, height: 900 },
+      timeout: 30_000,
+    });
+    // Fail on the step that is stuck, with its own message, well before the test's time limit.
+    context.setDefaultTimeout(10_000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** Records everything that would show a broken or leaky page. */
+  function watch(page: Page): PageLog {
+    const log: PageLog = { consoleErrors: [], failedRequests: [], foreignRequests: [], badResponses: [] };
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") log.consoleErrors.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => log.consoleErrors.push(`pageerror: ${error.message}`));
+    page.on("requestfailed", (request) => log.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === "data:" || url.protocol === "blob:") return;
+      if (url.hostname !== "127.0.0.1") log.foreignRequests.push(request.url());
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) log.badResponses.push(`${response.status()} ${response.url()}`);
+    });
+    return log;
+  }
+
+  const expectClean = (log: PageLog): void => {
+    expect(log.foreignRequests, "requests to hosts other than 127.0.0.1").toEqual([]);
+    expect(log.failedRequests, "failed requests").toEqual([]);
+    expect(log.badResponses, "HTTP error responses").toEqual([]);
+    expect(log.consoleErrors, "console errors and warnings").toEqual([]);
+  };
+
+  it("the landing page loads cleanly, explains the wire, and links both references", async () => {
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(server.url, { waitUntil: "load" });
+    await expect.poll(() => page.title()).toContain("aws-ops-contract");
+    const text = await page.locator("main").innerText();
+    for (const needle of ["X-Amz-Target", "application/x-amz-json-1.1", "ssm", "imagebuilder", "__type", "x-amzn-ErrorType", "NextToken", "nextToken", "epoch", "npm install aws-ops-contract", "createSsmClient", "validate(", "startMock"]) {
+      expect(text, needle).toContain(needle);
+    }
+    for (const { page: file } of API_PAGES) expect(await page.locator(`a[href="${file}"]`).count(), file).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, "landing.png"), fullPage: true });
+    // The favicon is there for the browser's implicit /favicon.ico request.
+    const favicon = await page.request.get(new URL("/favicon.ico", server.url).href);
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toBe("image/x-icon");
+    expectClean(log);
+    await page.close();
+  });
+
+  it.each(API_PAGES)("the $api reference page loads cleanly, fully offline", async ({ api, page: file }) => {
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(new URL(file, server.url).href, { waitUntil: "load" });
+    await expect.poll(() => page.locator('[data-component-name="Button/Button"]').count()).toBeGreaterThan(0); // hydrated
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("img[alt='redocly logo']").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, `${api}.png`) });
+    expectClean(log);
+    await page.close();
+  });
+
+  it.each(operations)("$operationId is reachable from the landing page and shows curl, AWS CLI and TypeScript samples", async (op) => {
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(server.url, { waitUntil: "load" });
+    await page.locator(`a[data-operation="${op.operationId}"]`).click();
+    await page.waitForURL((url) => url.hash.length > 1);
+    expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe(`/${op.href}`);
+
+    const section = page.locator(`[id="${op.href.split("#/")[1]}"]`);
+    await expect.poll(() => section.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => section.locator("h1, h2").first().innerText()).toBe(op.summary);
+
+    // Redoc 3 lists the samples in a language menu whose button shows the chosen one (and remembers
+    // the choice across pages). Pick each sample in turn and check its code is shown.
+    const menu = section.getByRole("button", { name: /^(curl|AWS CLI|TypeScript|Payload)$/ });
+    await expect.poll(() => menu.isVisible()).toBe(true);
+    const samples = [
+      ["AWS CLI", "--endpoint-url http://127.0.0.1:4010"],
+      ["TypeScript", 'from "aws-ops-contract"'],
+      ["curl", "curl -sS -X POST"],
+    ] as const;
+    for (const [label, needle] of samples) {
+      await menu.click();
+      expect(await page.getByRole("menuitem").allInnerTexts()).toEqual(["curl", "AWS CLI", "TypeScript", "Payload"]);
+      await page.getByRole("menuitem", { name: label, exact: true }).click();
+      await expect.poll(() => menu.innerText()).toBe(label);
+      await expect.poll(() => section.locator("pre").filter({ hasText: needle }).count(), { message: `${label} sample` }).toBe(1);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, `${op.operationId}.png`) });
+    expectClean(log);
+    await page.close();
+  });
+});

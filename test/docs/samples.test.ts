@@ -1,0 +1,237 @@
+/**
+ * The code samples the docs show (docs/samples/<Operation>/) cannot rot: the shell samples are read
+ * as a shell would and checked against the spec (target, media type, body schema), then run for real
+ * (curl, and the AWS CLI when installed) against a loopback stand-in that records what arrives; the
+ * TypeScript samples are type-checked against the package source.
+ */
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, SAMPLE_FILES, withCodeSamples } from "../../scripts/docs.js";
+import { startMock, type RunningMock } from "../../src/mock/index.js";
+import { loadSpec } from "../spec/load.js";
+import { parseAwsCli, parseCurl, readSample, requestErrors, responseErrors, shellWords, specOperations, type SpecOperation } from "./samples.js";
+
+const MOCK_URL = "http://127.0.0.1:4010";
+const operations = specOperations();
+const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+const hasCommand = (name: string): boolean => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
+
+describe("docs/samples has the three samples for exactly the spec's operations", () => {
+  it("one folder per operation, each with curl.sh, aws-cli.sh and client.ts", () => {
+    const folders = readdirSync(join(ROOT, "docs", "samples")).sort();
+    expect(folders).toEqual(operations.map((op) => op.operationId).sort());
+    for (const op of operations) {
+      for (const { file } of SAMPLE_FILES) expect(existsSync(join(ROOT, "docs", "samples", op.operationId, file)), `${op.operationId}/${file}`).toBe(true);
+    }
+  });
+
+  it("the build puts them on every operation as x-codeSamples, and refuses an operation without samples", () => {
+    const doc = loadSpec("ssm") as unknown as Parameters<typeof withCodeSamples>[0];
+    const { doc: decorated, operationIds } = withCodeSamples(doc, new Set(["ListWorkflowStepExecutions"]));
+    expect(operationIds).toHaveLength(4);
+    const listCommands = decorated.paths["/#X-Amz-Target=AmazonSSM.ListCommands"]!["post"] as unknown as { "x-codeSamples": Array<{ label: string; source: string }> };
+    expect(listCommands["x-codeSamples"].map((s) => s.label)).toEqual(["curl", "AWS CLI", "TypeScript"]);
+    expect(listCommands["x-codeSamples"][0]!.source).toBe(readSample("ListCommands", "curl.sh").replace(/^#!.*\n/, ""));
+    expect(JSON.stringify(doc)).not.toContain("x-codeSamples"); // the input is not modified
+
+    const renamed = structuredClone(doc);
+    (renamed.paths["/#X-Amz-Target=AmazonSSM.ListCommands"]!["post"] as Record<string, unknown>)["operationId"] = "ListCommandz";
+    expect(() => withCodeSamples(renamed, new Set(["ListWorkflowStepExecutions"]))).toThrow(/missing code sample docs\/samples\/ListCommandz\/curl\.sh/);
+  });
+});
+
+describe("shell sample reader", () => {
+  it("handles quotes, continuations and comments like sh", () => {
+    expect(shellWords(`# comment\ncurl -H 'A: b c' \\\n  --data-raw '{"x":1}' "a\\"b"\n`)).toEqual(["curl", "-H", "A: b c", "--data-raw", '{"x":1}', 'a"b']);
+    expect(() => shellWords("curl 'open")).toThrow(/unterminated/);
+    expect(() => shellWords("curl a\ncurl b")).toThrow(/more than one command/);
+  });
+
+  it("catches a body that breaks the schema and an option the operation does not have", () => {
+    const listCommands = operations.find((op) => op.operationId === "ListCommands")!;
+    const bad = parseCurl(readSample("ListCommands", "curl.sh").replace('"MaxResults":10', '"MaxResults":500'));
+    expect(requestErrors(listCommands, JSON.parse(bad.body!))).toEqual(["/MaxResults must be <= 50"]);
+    expect(() => parseAwsCli(readSample("ListCommands", "aws-cli.sh").replace("--max-results", "--max-items"), listCommands.requestSchema)).toThrow(
+      /--max-items names no member/,
+    );
+  });
+});
+
+describe.each(operations)("$operationId samples say what the wire needs", (op: SpecOperation) => {
+  const service = op.api; // the SigV4 service name and the CLI's service name are the API's name here
+
+  it("curl: POST to the mock, the operation's X-Amz-Target and media type, SigV4 for the service, a valid body", () => {
+    const curl = parseCurl(readSample(op.operationId, "curl.sh"));
+    expect(curl.method).toBe("POST");
+    expect(curl.url).toBe(`${MOCK_URL}${op.wirePath}`);
+    expect(curl.headers["content-type"]).toBe(op.mediaType);
+    expect(curl.headers["x-amz-target"]).toBe(op.target);
+    expect(curl.sigv4).toBe(`aws:amz:us-east-1:${service}`);
+    expect(curl.body).toBeDefined();
+    expect(requestErrors(op, JSON.parse(curl.body!))).toEqual([]);
+  });
+
+  it("AWS CLI: the operation's command, --endpoint-url at the mock, options that make a valid body", () => {
+    const cli = parseAwsCli(readSample(op.operationId, "aws-cli.sh"), op.requestSchema);
+    expect([cli.service, cli.command]).toEqual([service, kebab(op.operationId)]);
+    expect(cli.endpointUrl).toBe(MOCK_URL);
+    expect(cli.region).toBeDefined();
+    expect(requestErrors(op, cli.body)).toEqual([]);
+  });
+
+  it("TypeScript: imports this package's client and points it at the mock", () => {
+    const source = readSample(op.operationId, "client.ts");
+    expect(source).toMatch(/from "aws-ops-contract";/);
+    expect(source).toContain(`endpoint: "${MOCK_URL}"`);
+    const method = op.operationId.replace(/^./, (c) => c.toLowerCase());
+    expect(source).toMatch(new RegExp(`\\.(${method}|paginate${op.operationId})\\(`));
+  });
+});
+
+/** A loopback stand-in for the mock: records each request and answers with the spec's first 200 example. */
+describe("the shell samples run, and send what they say", () => {
+  let server: Server;
+  let base = "";
+  const seen: Array<{ method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }> = [];
+  let answer: SpecOperation | undefined;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+        const body = JSON.stringify(answer?.okExample ?? {});
+        res.writeHead(200, { "content-type": answer?.mediaType === "application/json" ? "application/json" : "application/x-amz-json-1.1", "x-amzn-requestid": "rec-1" });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+  // Asynchronous on purpose: the recorder answers from this process's event loop.
+  const sh = (script: string, env: Record<string, string>) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
+      const child = execFile("sh", ["-c", script], { encoding: "utf8", timeout: 20_000, env }, (err, stdout, stderr) =>
+        ok({ status: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
+      );
+      child.stdin?.end();
+    });
+
+  const run = async (op: SpecOperation, file: string, env: Record<string, string> = {}) => {
+    const script = readSample(op.operationId, file);
+    expect(script.split(MOCK_URL)).toHaveLength(2); // names the mock exactly once
+    answer = op;
+    seen.length = 0;
+    const result = await sh(script.replace(MOCK_URL, base), { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp", ...env });
+    expect(result.status, `${file} failed: ${result.stderr}`).toBe(0);
+    expect(seen).toHaveLength(1);
+    const request = seen[0]!;
+    expect(request.method).toBe("POST");
+    expect(request.url).toBe(op.wirePath);
+    expect(request.headers["x-amz-target"]).toBe(op.target);
+    expect(String(request.headers["content-type"]).split(";")[0]).toBe(op.mediaType);
+    expect(String(request.headers["authorization"])).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=[^/]+/\\d{8}/us-east-1/${op.api}/aws4_request`));
+    const body = JSON.parse(request.body) as unknown;
+    expect(requestErrors(op, body)).toEqual([]);
+    return { body, stdout: result.stdout };
+  };
+
+  it.skipIf(!hasCommand("curl")).each(operations)("curl sample for $operationId", async (op: SpecOperation) => {
+    const { body, stdout } = await run(op, "curl.sh");
+    expect(body).toEqual(JSON.parse(parseCurl(readSample(op.operationId, "curl.sh")).body!));
+    expect(JSON.parse(stdout)).toEqual(op.okExample);
+  });
+
+  // The AWS CLI is not a dependency of this package; where it is installed, it proves the samples'
+  // options are ones the real CLI accepts and maps to the body the spec expects.
+  it.skipIf(!hasCommand("aws")).each(operations)("AWS CLI sample for $operationId (skipped where the aws command is not installed)", async (op: SpecOperation) => {
+    const { body, stdout } = await run(op, "aws-cli.sh", {
+      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      AWS_CONFIG_FILE: "/nonexistent",
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_PAGER: "",
+      AWS_MAX_ATTEMPTS: "1",
+    });
+    expect(body).toEqual(parseAwsCli(readSample(op.operationId, "aws-cli.sh"), op.requestSchema).body);
+    expect(JSON.parse(stdout)).toBeTypeOf("object");
+  });
+});
+
+describe("the shell samples work against the contract mock", () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0 });
+  });
+  afterAll(() => mock?.close());
+
+  const env = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: process.env["HOME"] ?? "/tmp",
+    AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    AWS_CONFIG_FILE: "/nonexistent",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_PAGER: "",
+    AWS_MAX_ATTEMPTS: "1",
+  };
+  const run = (op: SpecOperation, file: string) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
+      const script = readSample(op.operationId, file).replace(MOCK_URL, mock.url.replace(/\/$/, ""));
+      execFile("sh", ["-c", script], { encoding: "utf8", timeout: 20_000, env }, (err, stdout, stderr) =>
+        ok({ status: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
+      );
+    });
+
+  it.skipIf(!hasCommand("curl")).each(operations)("curl sample for $operationId gets an answer valid against the 200 schema", async (op: SpecOperation) => {
+    const result = await run(op, "curl.sh");
+    expect(result.status, result.stderr).toBe(0);
+    expect(responseErrors(op, JSON.parse(result.stdout))).toEqual([]);
+  });
+
+  it.skipIf(!hasCommand("aws")).each(operations)("AWS CLI sample for $operationId succeeds (skipped where aws is not installed)", async (op: SpecOperation) => {
+    const result = await run(op, "aws-cli.sh");
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toBeTypeOf("object");
+  });
+});
+
+describe("TypeScript samples type-check against the package source", () => {
+  const clientSource = join(ROOT, "src", "index.ts");
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const typeCheck = (project: string) => spawnSync(process.execPath, [tsc, "-p", project, "--pretty", "false"], { cwd: ROOT, encoding: "utf8" });
+  // The client (issue 3) is built on another branch; until src/index.ts is merged there is nothing
+  // to check the samples against.
+  const reason = existsSync(clientSource) ? "" : " (SKIPPED: src/index.ts, the client from issue 3, is not on this branch yet)";
+
+  it.skipIf(reason !== "")(`docs/tsconfig.json compiles with no errors${reason}`, () => {
+    const result = typeCheck(join(ROOT, "docs", "tsconfig.json"));
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it.skipIf(reason !== "")(`a sample calling a member the API lacks fails the check${reason}`, () => {
+    const dir = join(ROOT, "build", "docs-samples-check");
+    mkdirSync(dir, { recursive: true });
+    try {
+      const broken = readSample("ListCommands", "client.ts").replace("MaxResults: 10", "MaxResult: 10");
+      writeFileSync(join(dir, "broken.ts"), broken);
+      writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "../../docs/tsconfig.json", include: [], files: ["broken.ts"] }));
+      const result = typeCheck(join(dir, "tsconfig.json"));
+      expect(result.stdout).toMatch(/broken\.ts\(\d+,\d+\): error TS\d+: .*MaxResult/);
+      expect(result.status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
