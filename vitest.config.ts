@@ -12,7 +12,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "default", include: ["test/**/*.test.ts"], exclude: ["test/mock/**", "**/node_modules/**"] },
+        test: {
+          name: "default",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/mock/**", "**/node_modules/**"],
+          // Type tests (test/**/*.test-d.ts) run with `vitest run`: a type error, or an expected
+          // type error that does not happen, fails the run.
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
+        },
       },
     ],
   },

@@ -1,22 +1,38 @@
 /**
- * `npm start`: serves the contract mock on 127.0.0.1 (port 4010, or `--port N`, or `PORT=N`) and prints
- * how to point the AWS SDK and the AWS CLI at it. `start()` is exported so that a caller can serve
- * more next to the mock (such as the API docs) and stop everything together.
+ * `npm start`: the main job. Serves the contract mock on 127.0.0.1 (port 4010, or `--port N`, or
+ * `PORT=N`) and the API docs site next to it (port 4020, or `DOCS_PORT=N`; built first when stale),
+ * and prints how to point the AWS SDK and the AWS CLI at the mock and where the docs are.
  */
 import { endpointHelp, MOCK_HELP, parseMockArgs } from "../src/mock/cli-args.js";
 import { startMock, type RunningMock, type StartMockOptions } from "../src/mock/index.js";
+import { buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh } from "./docs.js";
+import { serveDocs } from "./serve-docs.js";
 
-const HELP = MOCK_HELP.replace("Usage: aws-ops-contract mock", "Usage: npm start --");
+const HELP = `${MOCK_HELP.replace("Usage: aws-ops-contract mock", "Usage: npm start --")}
+
+The API docs are served next to the mock on 127.0.0.1, port 4020 (or $DOCS_PORT; 0 picks a free port).`;
+
+export const DEFAULT_DOCS_PORT = 4020;
 
 export interface Started {
   mock: RunningMock;
+  docsUrl: string;
   close(): Promise<void>;
 }
 
-export async function start(options: StartMockOptions = {}, print: (text: string) => void = console.log): Promise<Started> {
+export async function start(
+  options: StartMockOptions = {},
+  { docsPort = DEFAULT_DOCS_PORT, print = console.log }: { docsPort?: number; print?: (text: string) => void } = {},
+): Promise<Started> {
+  if (!isDocsBuildFresh()) buildDocs();
   const mock = await startMock(options);
+  const docs = await serveDocs({ dir: DEFAULT_OUT_DIR, host: options.host ?? "127.0.0.1", port: docsPort }).catch(async (error: unknown) => {
+    await mock.close();
+    throw error;
+  });
+  print(`API docs served on ${docs.url} (SSM: ${docs.url}ssm.html, Image Builder: ${docs.url}imagebuilder.html)\n`);
   print(endpointHelp(mock.url));
-  return { mock, close: () => mock.close() };
+  return { mock, docsUrl: docs.url, close: async () => void (await Promise.all([mock.close(), docs.close()])) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -30,8 +46,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (parsed.help) {
     console.log(HELP);
   } else {
-    const started = await start(parsed.options).catch((error: unknown) => {
-      console.error(`Cannot start the mock: ${error instanceof Error ? error.message : String(error)}`);
+    const docsPort = Number(process.env["DOCS_PORT"] ?? DEFAULT_DOCS_PORT);
+    if (!Number.isInteger(docsPort) || docsPort < 0 || docsPort > 65535) {
+      console.error(`DOCS_PORT must be a number from 0 to 65535 (got '${process.env["DOCS_PORT"]}')`);
+      process.exit(2);
+    }
+    const started = await start(parsed.options, { docsPort }).catch((error: unknown) => {
+      console.error(`Cannot start the mock and docs: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     });
     const stop = (): void => void started.close().finally(() => process.exit(0));

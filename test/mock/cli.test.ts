@@ -129,7 +129,7 @@ describe("the aws-ops-contract bin (src/mock/cli.ts)", () => {
 describe("npm start (scripts/start.ts)", () => {
   it("listens on --port and prints how to point the SDK and the AWS CLI at it", async () => {
     const port = await freePort();
-    const running = run(["scripts/start.ts", "--port", String(port)]);
+    const running = run(["scripts/start.ts", "--port", String(port)], { DOCS_PORT: "0" });
     const url = await listening(running);
     expect(url).toBe(`http://127.0.0.1:${port}`);
     expect(running.output()).toContain(`endpoint: "${url}"`);
@@ -137,18 +137,30 @@ describe("npm start (scripts/start.ts)", () => {
     expect((await send(url, { path: "/ListWorkflowStepExecutions", headers: { "content-type": "application/json" }, body: '{"workflowExecutionId":"wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b"}' })).status).toBe(200);
   });
 
+  it("serves the API docs next to the mock and prints their URL", async () => {
+    const running = run(["scripts/start.ts", "--port", "0"], { DOCS_PORT: "0" });
+    await listening(running);
+    const docs = /API docs served on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(running.output());
+    expect(docs, running.output()).not.toBeNull();
+    for (const page of ["", "ssm.html", "imagebuilder.html"]) {
+      const response = await fetch(`${docs![1]}${page}`);
+      expect(response.status, page).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    }
+  });
+
   it("listens on $PORT", async () => {
     const port = await freePort();
-    const running = run(["scripts/start.ts"], { PORT: String(port) });
+    const running = run(["scripts/start.ts"], { PORT: String(port), DOCS_PORT: "0" });
     expect(await listening(running)).toBe(`http://127.0.0.1:${port}`);
   });
 
   it("says so when the port is taken", async () => {
     const mock = await startMock({ port: 0 });
     try {
-      const running = run(["scripts/start.ts", "--port", new URL(mock.url).port]);
+      const running = run(["scripts/start.ts", "--port", new URL(mock.url).port], { DOCS_PORT: "0" });
       expect(await running.exited).toBe(1);
-      expect(running.output()).toMatch(/Cannot start the mock: .*EADDRINUSE/);
+      expect(running.output()).toMatch(/Cannot start the mock and docs: .*EADDRINUSE/);
     } finally {
       await mock.close();
     }

@@ -28,14 +28,14 @@ for (const makeClient of CLIENTS) {
   describe(client.label, () => {
     describe.each(OPERATIONS)("$name", (op) => {
       it("parses a success: the operation's first 200 example, with a request ID", async () => {
-        const output = await client.call(op.name, op.input);
+        const output = await client.call(op.name, structuredClone(op.input));
         expect(client.toWire(output)).toEqual(expected(client, example(op.api, op.name, 200)));
         expect(client.requestId(output)).toMatch(UUID);
       });
 
       if (op.timestamp && client.timestampsAsDate) {
         it(`turns the wire's epoch seconds into a Date (${op.timestamp.join(".")})`, async () => {
-          const output = await client.call(op.name, op.input);
+          const output = await client.call(op.name, structuredClone(op.input));
           const value = at(output, op.timestamp!);
           expect(value).toBeInstanceOf(Date);
           expect((value as Date).getTime()).toBe(Math.round((at(example(op.api, op.name, 200), op.timestamp!) as number) * 1000));
@@ -43,7 +43,7 @@ for (const makeClient of CLIENTS) {
       }
 
       it.each(documentedErrors(op.api, op.name))("throws $error (HTTP $status) when Prefer asks for it", async ({ status, error }) => {
-        const thrown = await rejection(client.call(op.name, op.input, { prefer: `code=${status}, example=${error}` }));
+        const thrown = await rejection(client.call(op.name, structuredClone(op.input), { prefer: `code=${status}, example=${error}` }));
         const documented = example(op.api, op.name, status, error) as { Message?: string; message?: string };
         expect(client.error(thrown)).toMatchObject({ name: error, status, message: documented.Message ?? documented.message });
         expect(client.error(thrown).requestId).toMatch(UUID);
@@ -55,7 +55,7 @@ for (const makeClient of CLIENTS) {
       });
 
       it("answers a request that breaks the spec with ValidationException naming every member at fault", async () => {
-        const thrown = await rejection(client.call(op.name, op.invalid.input));
+        const thrown = await rejection(client.call(op.name, structuredClone(op.invalid.input)));
         const error = client.error(thrown);
         expect(error).toMatchObject({ name: "ValidationException", status: 400 });
         expect(error.message).toMatch(new RegExp(`^${op.invalid.paths.length} validation errors? detected: `));
@@ -65,13 +65,13 @@ for (const makeClient of CLIENTS) {
       if (op.token) {
         const token = op.token;
         it("the paginator ends after the first page by default", async () => {
-          const pages = await client.paginate(op.name, op.input);
+          const pages = await client.paginate(op.name, structuredClone(op.input));
           expect(pages.map((page) => client.toWire(page))).toEqual([expected(client, example(op.api, op.name, 200))]);
         });
 
         it("with Prefer example=FirstPage, the paginator passes the token on and ends on LastPage", async () => {
           const sent: string[] = [];
-          const pages = await client.paginate(op.name, op.input, { prefer: "example=FirstPage", onRequestBody: (body) => sent.push(body) });
+          const pages = await client.paginate(op.name, structuredClone(op.input), { prefer: "example=FirstPage", onRequestBody: (body) => sent.push(body) });
           const firstPage = example(op.api, op.name, 200, "FirstPage");
           expect(firstPage[token]).toEqual(expect.any(String));
           expect(pages.map((page) => client.toWire(page))).toEqual([firstPage, example(op.api, op.name, 200, "LastPage")].map((page) => expected(client, page)));
@@ -79,7 +79,7 @@ for (const makeClient of CLIENTS) {
         });
 
         it("with Prefer dynamic=true, the paginator ends", async () => {
-          const pages = await client.paginate(op.name, op.input, { prefer: "dynamic=true" });
+          const pages = await client.paginate(op.name, structuredClone(op.input), { prefer: "dynamic=true" });
           expect(pages.length).toBeGreaterThanOrEqual(1);
           expect(pages.length).toBeLessThanOrEqual(2);
           expect((client.toWire(pages.at(-1)) as Record<string, unknown>)[token]).toBeUndefined();

@@ -1,0 +1,39 @@
+/** Turns openapi-fetch's `{ data, error, response }` into a resolved body or a thrown error. */
+import type { ContractValidationError } from "../validation/contract-error.js";
+import { type OperationName, type ServiceError, serviceErrorFrom } from "./errors.js";
+import type { ClientOptions } from "./options.js";
+
+interface Sent<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+export type Invoke = <T>(operation: OperationName, send: () => Promise<Sent<T>>) => Promise<T>;
+
+export function invoker(options: ClientOptions): Invoke {
+  // Loaded on first use only: a client that never validates never loads (or bundles eagerly) the validators.
+  let validation: Promise<typeof import("../validate.js")> | undefined;
+  const check = async (operation: OperationName, kind: "response" | "error", body: unknown, cause?: ServiceError): Promise<ContractValidationError | undefined> => {
+    validation ??= import("../validate.js");
+    const { validate, ContractValidationError } = await validation;
+    const result = validate(operation, kind, body);
+    return result.ok ? undefined : new ContractValidationError(operation, kind, result.errors, cause ? { cause } : undefined);
+  };
+  return async function invoke<T>(operation: OperationName, send: () => Promise<Sent<T>>): Promise<T> {
+    const { data, error, response } = await send();
+    if (response.ok) {
+      if (options.validateResponses) {
+        const invalid = await check(operation, "response", data);
+        if (invalid) throw invalid;
+      }
+      return data as T;
+    }
+    const serviceError = serviceErrorFrom(operation, response, error);
+    if (options.validateResponses) {
+      const invalid = await check(operation, "error", error, serviceError);
+      if (invalid) throw invalid;
+    }
+    throw serviceError;
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Type tests (vitest typecheck, run by `npm test`): the bodies are the generated types, and a
+ * misspelt member, a wrong type or a missing required member does not compile.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import { createImageBuilderClient, createSsmClient, isServiceError, type OperationErrorName, ServiceError } from "../../src/index.js";
+import type { ImageBuilderSchemas, OperationInput, OperationOutput, SsmSchemas } from "../../src/types.js";
+import { assertValid, validate } from "../../src/validate.js";
+
+const credentials = { accessKeyId: "a", secretAccessKey: "b" };
+const ssm = createSsmClient({ region: "us-east-1", credentials });
+const imagebuilder = createImageBuilderClient({ region: "us-east-1", credentials });
+
+describe("SSM request bodies", () => {
+  it("take the generated request types", () => {
+    expectTypeOf(ssm.listCommands).parameter(0).toEqualTypeOf<SsmSchemas["ListCommandsRequest"] | undefined>();
+    expectTypeOf(ssm.getMaintenanceWindowExecution).parameter(0).toEqualTypeOf<SsmSchemas["GetMaintenanceWindowExecutionRequest"]>();
+    expectTypeOf<OperationInput<"DescribeAutomationStepExecutions">>().toEqualTypeOf<SsmSchemas["DescribeAutomationStepExecutionsRequest"]>();
+  });
+
+  it("reject a misspelt member, a wrong type, a wrong enum value and a missing required member", () => {
+    // @ts-expect-error misspelt member (MaxResult)
+    void ssm.listCommands({ MaxResult: 5 });
+    // @ts-expect-error wrong type (MaxResults is a number)
+    void ssm.listCommands({ MaxResults: "5" });
+    // @ts-expect-error not a CommandFilterKey
+    void ssm.listCommands({ Filters: [{ key: "Colour", value: "x" }] });
+    // @ts-expect-error missing required WindowExecutionId
+    void ssm.getMaintenanceWindowExecution({});
+    // @ts-expect-error missing required AutomationExecutionId
+    void ssm.paginateDescribeAutomationStepExecutions({ MaxResults: 5 });
+    void ssm.listCommands({ MaxResults: 5, Filters: [{ key: "Status", value: "Success" }] });
+  });
+});
+
+describe("SSM response bodies", () => {
+  it("are the generated result types; timestamps are numbers", async () => {
+    const out = await ssm.listCommands();
+    expectTypeOf(out).toEqualTypeOf<SsmSchemas["ListCommandsResult"]>();
+    expectTypeOf<OperationOutput<"ListCommandInvocations">>().toEqualTypeOf<SsmSchemas["ListCommandInvocationsResult"]>();
+    expectTypeOf(out.Commands).toEqualTypeOf<SsmSchemas["Command"][] | undefined>();
+    expectTypeOf(out.Commands![0]!.RequestedDateTime).toEqualTypeOf<number | undefined>();
+    // @ts-expect-error misspelt member of the output
+    void out.Command;
+  });
+
+  it("paginators yield the pages", async () => {
+    for await (const page of ssm.paginateListCommands({ MaxResults: 2 })) {
+      expectTypeOf(page).toEqualTypeOf<SsmSchemas["ListCommandsResult"]>();
+    }
+  });
+});
+
+describe("Image Builder bodies", () => {
+  it("are typed with application/json", async () => {
+    // @ts-expect-error missing required workflowExecutionId
+    void imagebuilder.listWorkflowStepExecutions({ maxResults: 5 });
+    // @ts-expect-error misspelt member (workflowExecutionID)
+    void imagebuilder.listWorkflowStepExecutions({ workflowExecutionID: "wf-1" });
+    const out = await imagebuilder.listWorkflowStepExecutions({ workflowExecutionId: "wf-1" });
+    expectTypeOf(out).toEqualTypeOf<ImageBuilderSchemas["ListWorkflowStepExecutionsResponse"]>();
+    expectTypeOf(out.steps![0]!.startTime).toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe("errors", () => {
+  it("isServiceError narrows by documented name, and a misspelt name does not compile", () => {
+    const err: unknown = new Error("x");
+    if (isServiceError(err, "InvalidNextToken")) {
+      expectTypeOf(err.name).toEqualTypeOf<"InvalidNextToken">();
+      expectTypeOf(err.status).toEqualTypeOf<number>();
+      expectTypeOf(err.requestId).toEqualTypeOf<string | undefined>();
+    }
+    // @ts-expect-error misspelt error name
+    void isServiceError(err, "InvalidNextTokn");
+    expectTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>().toEqualTypeOf<"DoesNotExistException" | "ValidationException" | "InternalServerError">();
+    expectTypeOf<ServiceError<"ForbiddenException">["name"]>().toEqualTypeOf<"ForbiddenException">();
+  });
+});
+
+describe("validate", () => {
+  it("takes operation names and kinds only, and assertValid narrows", () => {
+    // @ts-expect-error unknown operation
+    void validate("ListCommandz", "request", {});
+    // @ts-expect-error unknown kind
+    void validate("ListCommands", "reply", {});
+    const body: unknown = {};
+    assertValid("ListWorkflowStepExecutions", "response", body);
+    expectTypeOf(body).toEqualTypeOf<ImageBuilderSchemas["ListWorkflowStepExecutionsResponse"]>();
+  });
+});
