@@ -2,6 +2,8 @@
  * Every operation's request, success-response and error bodies, read from the bundled specs, with
  * the validator each must pass.
  */
+import type { OperationName } from "../../src/client/errors.js";
+import { validate } from "../../src/validate.js";
 import { issuesFromAjvErrors, type ValidationIssue } from "../../src/validation/errors.js";
 import { API_NAMES, createAjv, deref, loadSpec, schemaKey, type ApiName, type OpenApiDoc } from "../spec/load.js";
 import type { Schema } from "./schema.js";
@@ -50,7 +52,12 @@ export function operationBodies(): OperationBody[] {
 
 export type Validate = (body: OperationBody, payload: unknown) => { ok: boolean; errors: ValidationIssue[] };
 
-/** Validates with ajv compiled from the bundle, as the spec tests do. */
+/** The package's own `validate()` (the precompiled standalone validators): what the properties test. */
+export function packageValidator(): Validate {
+  return (body, payload) => validate(body.operationId as OperationName, body.kind, payload);
+}
+
+/** ajv compiled from the bundle at run time, as the spec tests do: the reference the package must agree with. */
 export function ajvValidator(): Validate {
   const ajv = createAjv();
   return (body, payload) => {
