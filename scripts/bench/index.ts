@@ -104,7 +104,7 @@ const commit = (() => {
     return "unknown";
   }
 })();
-const machineLine = `${host.nproc} CPUs (${host.cpuModel}), ${host.memory}, Node ${host.node}, ${host.platform}`;
+const machineLine = `${host.nproc} CPUs (${host.cpuModel}), ${host.memory}, Node ${host.node}, ${host.platform}, load average ${host.loadAverage.join(" ")}`;
 console.log(table);
 const notes = [...new Set(evaluated.flatMap((r) => [r.note, r.detail].filter(Boolean).map((t) => `- ${r.group}: ${t}`)))];
 if (notes.length) console.log(`\n${notes.join("\n")}`);

@@ -3,7 +3,8 @@
  * measured in the same run, with the ratio and (when the issue sets one) the budget, met or missed.
  */
 import { execFileSync } from "node:child_process";
-import { cpus, freemem, totalmem } from "node:os";
+import { readFileSync } from "node:fs";
+import { cpus, freemem, loadavg, totalmem } from "node:os";
 
 export interface Budget {
   /** ratio = ours / theirs; the budget holds when ratio <= max or ratio >= min. */
@@ -72,6 +73,19 @@ export interface Machine {
   memory: string;
   node: string;
   platform: string;
+  /** 1, 5 and 15 minute load averages when the run ended: how busy the machine was. */
+  loadAverage: number[];
+}
+
+/** The CPU model as /proc/cpuinfo names it (os.cpus() where there is none). */
+function cpuModel(): string {
+  try {
+    const line = readFileSync("/proc/cpuinfo", "utf8").split("\n").find((l) => l.startsWith("model name"));
+    if (line) return line.split(":")[1]!.trim();
+  } catch {
+    // not Linux
+  }
+  return cpus()[0]?.model ?? "unknown";
 }
 
 export function machine(): Machine {
@@ -88,9 +102,10 @@ export function machine(): Machine {
   }
   return {
     nproc: Number(execFileSync("nproc", { encoding: "utf8" }).trim()) || cpus().length,
-    cpuModel: cpus()[0]?.model ?? "unknown",
+    cpuModel: cpuModel(),
     memory,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
   };
 }
