@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SAMPLE_FILES, withCodeSamples } from "../../scripts/docs.js";
 import { startMock, type RunningMock } from "../../src/mock/index.js";
 import { loadSpec } from "../spec/load.js";
-import { awsCliCannotRun } from "../support/aws-cli.js";
+import { AWS_CLI_ENV, awsCliCannotRun } from "../support/aws-cli.js";
 import { parseAwsCli, parseCurl, readSample, requestErrors, responseErrors, shellWords, specOperations, type SpecOperation } from "./samples.js";
 
 const MOCK_URL = "http://127.0.0.1:4010";
@@ -156,15 +156,7 @@ describe("the shell samples run, and send what they say", () => {
   it.for(operations)("AWS CLI sample for $operationId (skipped where the installed aws cannot run it)", async (op: SpecOperation, { skip }) => {
     const cannot = awsCliCannotRun(op.api, op.operationId);
     if (cannot) skip(cannot);
-    const { body, stdout } = await run(op, "aws-cli.sh", {
-      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-      AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-      AWS_CONFIG_FILE: "/nonexistent",
-      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-      AWS_EC2_METADATA_DISABLED: "true",
-      AWS_PAGER: "",
-      AWS_MAX_ATTEMPTS: "1",
-    });
+    const { body, stdout } = await run(op, "aws-cli.sh", AWS_CLI_ENV);
     expect(body).toEqual(parseAwsCli(readSample(op.operationId, "aws-cli.sh"), op.requestSchema).body);
     expect(JSON.parse(stdout)).toBeTypeOf("object");
   });
@@ -180,13 +172,7 @@ describe("the shell samples work against the contract mock", () => {
   const env = {
     PATH: process.env["PATH"] ?? "",
     HOME: process.env["HOME"] ?? "/tmp",
-    AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    AWS_CONFIG_FILE: "/nonexistent",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-    AWS_EC2_METADATA_DISABLED: "true",
-    AWS_PAGER: "",
-    AWS_MAX_ATTEMPTS: "1",
+    ...AWS_CLI_ENV,
   };
   const run = (op: SpecOperation, file: string) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {

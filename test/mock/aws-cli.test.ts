@@ -6,7 +6,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
-import { awsCliCannotRun } from "../support/aws-cli.js";
+import { AWS_CLI_ENV, awsCliCannotRun } from "../support/aws-cli.js";
 import { example } from "./operations.js";
 
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -15,14 +15,7 @@ const url = inject("mockUrl");
 async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
     ...process.env,
-    AWS_ACCESS_KEY_ID: "x",
-    AWS_SECRET_ACCESS_KEY: "x",
-    // Keep the user's own AWS set-up out of the test.
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    AWS_PAGER: "",
-    AWS_MAX_ATTEMPTS: "1",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...AWS_CLI_ENV,
   };
   try {
     const { stdout, stderr } = await promisify(execFile)("aws", [...args, "--endpoint-url", url, "--region", "us-east-1", "--output", "json"], { env, timeout: 60_000 });

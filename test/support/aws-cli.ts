@@ -8,6 +8,17 @@ import { spawnSync } from "node:child_process";
 /** `ListWorkflowStepExecutions` -> `list-workflow-step-executions`. */
 export const cliCommand = (operationId: string): string => operationId.replace(/[A-Z]/g, (c, i: number) => `${i === 0 ? "" : "-"}${c.toLowerCase()}`);
 
+/** The environment a test runs the CLI in: dummy credentials, none of the user's AWS set-up, no pager, no retries. */
+export const AWS_CLI_ENV = {
+  AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  AWS_CONFIG_FILE: "/nonexistent",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+  AWS_EC2_METADATA_DISABLED: "true",
+  AWS_PAGER: "",
+  AWS_MAX_ATTEMPTS: "1",
+} as const;
+
 const known = new Map<string, string | undefined>();
 
 /** Undefined when `aws <service> <command>` exists; otherwise the reason to skip. */
