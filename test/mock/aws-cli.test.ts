@@ -1,10 +1,12 @@
 /**
  * The AWS CLI (Debian's `awscli`) against the mock, as a new user would run it from the README:
- * dummy credentials in the environment and `--endpoint-url`. Skipped when `aws` is not installed.
+ * dummy credentials in the environment and `--endpoint-url`. Skipped when `aws` is not installed;
+ * AWS CLI v1 and v2 both pass (v2 words its errors "operation (reached max retries: 0): ...").
  */
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
+import { AWS_CLI_ENV, awsCliCannotRun } from "../support/aws-cli.js";
 import { example } from "./operations.js";
 
 const hasAws = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
@@ -13,14 +15,7 @@ const url = inject("mockUrl");
 async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
     ...process.env,
-    AWS_ACCESS_KEY_ID: "x",
-    AWS_SECRET_ACCESS_KEY: "x",
-    // Keep the user's own AWS set-up out of the test.
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    AWS_PAGER: "",
-    AWS_MAX_ATTEMPTS: "1",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...AWS_CLI_ENV,
   };
   try {
     const { stdout, stderr } = await promisify(execFile)("aws", [...args, "--endpoint-url", url, "--region", "us-east-1", "--output", "json"], { env, timeout: 60_000 });
@@ -39,7 +34,9 @@ describe.skipIf(!hasAws)("the AWS CLI with --endpoint-url", () => {
     expect((JSON.parse(stdout) as { Commands: Array<{ CommandId: string }> }).Commands.map((c) => c.CommandId)).toEqual(commands);
   });
 
-  it("aws imagebuilder list-workflow-step-executions lists the steps", async () => {
+  it("aws imagebuilder list-workflow-step-executions lists the steps", async ({ skip }) => {
+    const cannot = awsCliCannotRun("imagebuilder", "ListWorkflowStepExecutions");
+    if (cannot) skip(cannot);
     const { code, stdout, stderr } = await aws("imagebuilder", "list-workflow-step-executions", "--workflow-execution-id", "wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b");
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ requestId: example("imagebuilder", "ListWorkflowStepExecutions", 200)["requestId"], steps: [expect.objectContaining({ name: "RunTestsOnInstance" })] });
@@ -48,6 +45,6 @@ describe.skipIf(!hasAws)("the AWS CLI with --endpoint-url", () => {
   it("a request that breaks the spec fails with the ValidationException naming the member", async () => {
     const { code, stderr } = await aws("ssm", "get-maintenance-window-execution", "--window-execution-id", "9fac7dd9-ff21-42a5-96ad-bbc4bEXAMPLE");
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/\(ValidationException\) when calling the GetMaintenanceWindowExecution operation: 1 validation error detected: '\/WindowExecutionId' must match pattern/);
+    expect(stderr).toMatch(/\(ValidationException\) when calling the GetMaintenanceWindowExecution operation( \(reached max retries: \d+\))?: 1 validation error detected: '\/WindowExecutionId' must match pattern/);
   });
 });
