@@ -30,20 +30,32 @@ export interface Verdict {
 
 const detectorSafe = (pattern: string): boolean => isSafePattern(pattern, { unicode: true }).safe;
 
-/** Splits a pattern at its top-level `|`, honouring escapes, classes and groups. */
-export function topLevelAlternatives(pattern: string): string[] {
-  const out: string[] = [];
+/**
+ * The pattern's syntax characters: every character outside a class `[...]` and not escaped, with
+ * its index and the group depth before it.
+ */
+function* syntax(pattern: string): Generator<{ c: string; i: number; depth: number }> {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern[i]!;
     if (c === "\\") i++;
     else if (inClass) inClass = c !== "]";
     else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
+    else {
+      yield { c, i, depth };
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+    }
+  }
+}
+
+/** Splits a pattern at its top-level `|`, honouring escapes, classes and groups. */
+export function topLevelAlternatives(pattern: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const { c, i, depth } of syntax(pattern)) {
+    if (c === "|" && depth === 0) {
       out.push(pattern.slice(start, i));
       start = i + 1;
     }
@@ -58,29 +70,15 @@ function unwrap(pattern: string): string {
   const body = pattern.startsWith("(?:") ? pattern.slice(3, -1) : pattern.startsWith("(?") ? undefined : pattern.slice(1, -1);
   if (body === undefined) return pattern;
   // Only when the first "(" closes at the very end.
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0 && i !== pattern.length - 1) return pattern;
-  }
+  for (const { c, i, depth } of syntax(pattern)) if (c === ")" && depth === 1 && i !== pattern.length - 1) return pattern;
   return body;
 }
 
 /** True when the pattern has no unbounded quantifier (`*`, `+`, `{n,}`) outside a class. */
 export function boundedLength(pattern: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "*" || c === "+") return false;
-    else if (c === "{" && /^\{\d+,\}/.test(pattern.slice(i))) return false;
+  for (const { c, i } of syntax(pattern)) {
+    if (c === "*" || c === "+") return false;
+    if (c === "{" && /^\{\d+,\}/.test(pattern.slice(i))) return false;
   }
   return true;
 }
