@@ -6,7 +6,7 @@
  *   new SSMClient({ endpoint: mock.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
  *   await mock.close();
  */
-import { createServer, type Server } from "node:http";
+import { createServer, STATUS_CODES, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import type { SpecSource } from "./spec.js";
@@ -50,8 +50,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     },
     handler,
   );
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable) socket.end(framingErrorAnswer(error));
     else socket.destroy();
   });
   await listen(server, port, host);
@@ -76,4 +76,28 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * The answer to a request Node cannot parse as HTTP (bad framing, oversized headers, headers that
+ * never end). Which API it was meant for is unknown, so the error is named both ways the AWS
+ * clients read: `__type` in the body (AWS JSON) and the `x-amzn-ErrorType` header (REST JSON).
+ */
+export function framingErrorAnswer(error: NodeJS.ErrnoException): string {
+  const [status, name, message] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "RequestHeaderFieldsTooLargeException", "The request headers are too large."]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "RequestTimeoutException", "The request did not arrive in time."]
+        : [400, "SerializationException", `The request is not valid HTTP/1.1 (${error.code ?? "parse error"}).`];
+  const body = JSON.stringify({ __type: name, Message: message });
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    "Connection: close",
+    "Content-Type: application/x-amz-json-1.1",
+    `x-amzn-ErrorType: ${name}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "",
+    body,
+  ].join("\r\n");
 }

@@ -200,11 +200,24 @@ describe("slow and vanishing clients", () => {
     expect(answer.status).toBe(200);
   });
 
-  it("garbage instead of HTTP gets 400 and a closed connection", async () => {
+  it("garbage instead of HTTP gets 400 SerializationException, named both AWS ways, and a closed connection", async () => {
     const socket = await rawSocket(mock.url);
     socket.write("HELLO\r\n\r\n");
     const { data, closed } = await readUntilClose(socket, 5_000);
     expect(closed).toBe(true);
     expect(data).toMatch(/^HTTP\/1.1 400 /);
+    expect(data.toLowerCase()).toContain("x-amzn-errortype: serializationexception");
+    const body = JSON.parse(data.slice(data.indexOf("\r\n\r\n") + 4)) as { __type: string; Message: string };
+    expect(body.__type).toBe("SerializationException");
+    expect(body.Message).toMatch(/not valid HTTP/);
+  });
+
+  it("headers too large get 431 RequestHeaderFieldsTooLargeException", async () => {
+    const socket = await rawSocket(mock.url);
+    socket.write(`POST / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
+    const { data, closed } = await readUntilClose(socket, 5_000);
+    expect(closed).toBe(true);
+    expect(data).toMatch(/^HTTP\/1.1 431 /);
+    expect(data).toContain('"__type":"RequestHeaderFieldsTooLargeException"');
   });
 });
