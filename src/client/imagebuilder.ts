@@ -1,6 +1,6 @@
 /** The EC2 Image Builder client (REST JSON): `POST /ListWorkflowStepExecutions`, `application/json`. */
 import type { paths } from "../../generated/types/imagebuilder.js";
-import type { OperationBody } from "../validate.js";
+import type { OperationBody } from "../validation/validate.js";
 import { createApi } from "./api.js";
 import type { ClientOptions } from "./options.js";
 import { paginate } from "./paginate.js";

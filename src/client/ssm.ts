@@ -3,7 +3,7 @@
  * `X-Amz-Target: AmazonSSM.<Operation>` and `Content-Type: application/x-amz-json-1.1`.
  */
 import type { paths } from "../../generated/types/ssm.js";
-import type { OperationBody } from "../validate.js";
+import type { OperationBody } from "../validation/validate.js";
 import { createApi } from "./api.js";
 import type { ClientOptions } from "./options.js";
 import { paginate } from "./paginate.js";
