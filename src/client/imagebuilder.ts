@@ -1,11 +1,9 @@
 /** The EC2 Image Builder client (REST JSON): `POST /ListWorkflowStepExecutions`, `application/json`. */
-import createClient from "openapi-fetch";
 import type { paths } from "../../generated/types/imagebuilder.js";
-import type { OperationBody } from "../validate.js";
-import { invoker } from "./invoke.js";
-import { checkOptions, type ClientOptions } from "./options.js";
+import type { OperationBody } from "../validation/validate.js";
+import { createApi } from "./api.js";
+import type { ClientOptions } from "./options.js";
 import { paginate } from "./paginate.js";
-import { signingMiddleware } from "./signing.js";
 
 type In = OperationBody<"ListWorkflowStepExecutions", "request">;
 type Out = OperationBody<"ListWorkflowStepExecutions", "response">;
@@ -18,13 +16,7 @@ export interface ImageBuilderClient {
 }
 
 export function createImageBuilderClient(options: ClientOptions): ImageBuilderClient {
-  const endpoint = checkOptions(options, "imagebuilder");
-  const api = createClient<paths, "application/json">({
-    baseUrl: endpoint.href.replace(/\/$/, ""),
-    fetch: (request) => (options.fetch ?? globalThis.fetch)(request),
-  });
-  api.use(signingMiddleware(options, "imagebuilder"));
-  const invoke = invoker(options);
+  const { api, invoke } = createApi<paths, "application/json">(options, "imagebuilder", "application/json");
 
   const client: ImageBuilderClient = {
     listWorkflowStepExecutions: (input) =>

@@ -1,5 +1,5 @@
 /** Turns openapi-fetch's `{ data, error, response }` into a resolved body or a thrown error. */
-import type { ContractValidationError } from "../validation/contract-error.js";
+import { ContractValidationError } from "../validation/contract-error.js";
 import { type OperationName, type ServiceError, serviceErrorFrom } from "./errors.js";
 import type { ClientOptions } from "./options.js";
 
@@ -13,27 +13,19 @@ export type Invoke = <T>(operation: OperationName, send: () => Promise<Sent<T>>)
 
 export function invoker(options: ClientOptions): Invoke {
   // Loaded on first use only: a client that never validates never loads (or bundles eagerly) the validators.
-  let validation: Promise<typeof import("../validate.js")> | undefined;
-  const check = async (operation: OperationName, kind: "response" | "error", body: unknown, cause?: ServiceError): Promise<ContractValidationError | undefined> => {
-    validation ??= import("../validate.js");
-    const { validate, ContractValidationError } = await validation;
-    const result = validate(operation, kind, body);
-    return result.ok ? undefined : new ContractValidationError(operation, kind, result.errors, cause ? { cause } : undefined);
+  let validation: Promise<typeof import("../validation/validate.js")> | undefined;
+  const check = async (operation: OperationName, kind: "response" | "error", body: unknown, cause?: ServiceError): Promise<void> => {
+    const result = (await (validation ??= import("../validation/validate.js"))).validate(operation, kind, body);
+    if (!result.ok) throw new ContractValidationError(operation, kind, result.errors, cause ? { cause } : undefined);
   };
   return async function invoke<T>(operation: OperationName, send: () => Promise<Sent<T>>): Promise<T> {
     const { data, error, response } = await send();
     if (response.ok) {
-      if (options.validateResponses) {
-        const invalid = await check(operation, "response", data);
-        if (invalid) throw invalid;
-      }
+      if (options.validateResponses) await check(operation, "response", data);
       return data as T;
     }
     const serviceError = serviceErrorFrom(operation, response, error);
-    if (options.validateResponses) {
-      const invalid = await check(operation, "error", error, serviceError);
-      if (invalid) throw invalid;
-    }
+    if (options.validateResponses) await check(operation, "error", error, serviceError);
     throw serviceError;
   };
 }

@@ -16,7 +16,10 @@ export interface ClientOptions {
   /** Overrides the endpoint, such as `http://127.0.0.1:4010` for the contract mock. */
   endpoint?: string | undefined;
   credentials: Credentials | CredentialProvider;
-  /** The fetch to send requests with (default `globalThis.fetch`); it receives the signed `Request`. */
+  /**
+   * The fetch to send requests with; it receives the signed `Request`. Default: node:http(s) with
+   * a keep-alive agent under Node.js, `globalThis.fetch` elsewhere.
+   */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /**
    * Checks every response body (success and error) against the contract before returning it, and
@@ -28,34 +31,35 @@ export interface ClientOptions {
   now?: (() => Date) | undefined;
 }
 
-export function checkOptions(options: ClientOptions, service: string): URL {
-  if (!options || typeof options !== "object") throw new TypeError(`${service} client: options are required`);
-  if (typeof options.region !== "string" || !/^[a-z0-9-]+$/.test(options.region)) {
-    throw new TypeError(`${service} client: region must be an AWS Region code such as "us-east-1", got ${JSON.stringify(options.region)}`);
-  }
-  const credentials: unknown = options.credentials;
+const fail = (service: string, message: string): never => {
+  throw new TypeError(`${service} client: ${message}`);
+};
+
+/** Checks the options once, at creation: the endpoint URL, and the credentials when static. */
+export function checkOptions(options: ClientOptions, service: string): { baseUrl: string; credentials: Credentials | undefined } {
+  if (!options || typeof options !== "object") fail(service, "options are required");
+  const { region, credentials } = options;
+  if (typeof region !== "string" || !/^[a-z0-9-]+$/.test(region)) fail(service, `region must be an AWS Region code such as "us-east-1", got ${JSON.stringify(region)}`);
   if (typeof credentials !== "function" && (credentials === null || typeof credentials !== "object")) {
-    throw new TypeError(`${service} client: credentials must be { accessKeyId, secretAccessKey, sessionToken? } or an async function returning that`);
+    fail(service, "credentials must be { accessKeyId, secretAccessKey, sessionToken? } or an async function returning that");
   }
-  if (typeof credentials === "object") checkCredentials(credentials as Credentials, service);
-  const endpoint = options.endpoint ?? `https://${service}.${options.region}.amazonaws.com`;
-  let url: URL;
+  const endpoint = options.endpoint ?? `https://${service}.${region}.amazonaws.com`;
+  let url: URL | undefined;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new TypeError(`${service} client: endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+    // reported below
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(`${service} client: endpoint must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
-  }
-  return url;
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") fail(service, `endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+  return {
+    baseUrl: url!.href.replace(/\/$/, ""),
+    credentials: typeof credentials === "function" ? undefined : checkCredentials(credentials, service),
+  };
 }
 
 export function checkCredentials(credentials: Credentials, service: string): Credentials {
   for (const key of ["accessKeyId", "secretAccessKey"] as const) {
-    if (typeof credentials?.[key] !== "string" || credentials[key] === "") {
-      throw new TypeError(`${service} client: credentials.${key} must be a non-empty string`);
-    }
+    if (typeof credentials?.[key] !== "string" || credentials[key] === "") fail(service, `credentials.${key} must be a non-empty string`);
   }
   return credentials;
 }
