@@ -25,9 +25,32 @@ export const nodeTransport: Transport = (url, method, headers, body) =>
         const raw = response.rawHeaders;
         for (let i = 0; i < raw.length; i += 2) received.append(raw[i]!, raw[i + 1]!);
         const status = response.statusCode ?? 0;
-        resolve(new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage ?? "", headers: received }));
+        resolve(answer(status, response.statusMessage ?? "", received, NO_BODY.has(status) ? "" : Buffer.concat(chunks).toString("utf8")));
       });
     });
     request.on("error", reject);
     request.end(body);
   });
+
+/**
+ * The answer as the client reads it: the part of `Response` that openapi-fetch and the error
+ * mapping use (status, headers, the body as text or JSON), over the bytes already in memory. A WHATWG
+ * `Response` would wrap them in a stream only to read them back; `clone()` builds a real one for any
+ * caller that needs it.
+ */
+function answer(status: number, statusText: string, headers: Headers, text: string): Response {
+  const lite = {
+    status,
+    statusText,
+    ok: status >= 200 && status < 300,
+    headers,
+    redirected: false,
+    type: "basic",
+    url: "",
+    bodyUsed: false,
+    text: async () => text,
+    json: async () => JSON.parse(text) as unknown,
+    clone: () => new Response(NO_BODY.has(status) ? null : text, { status, statusText, headers }),
+  };
+  return lite as unknown as Response;
+}

@@ -1,12 +1,14 @@
 /**
- * The client signs with aws4fetch; the official AWS SDK v3 signer (@smithy/signature-v4 with
- * @aws-crypto/sha256-js) must compute the same Authorization header for the same request,
- * credentials and clock.
+ * The client signs with aws4fetch (browsers) or @smithy/signature-v4 on node:crypto (Node.js); the
+ * official AWS SDK v3 signer (@smithy/signature-v4 with @aws-crypto/sha256-js) must compute the same
+ * Authorization header for the same request, credentials and clock, whichever signer runs.
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
 import { createImageBuilderClient, createSsmClient, type Credentials } from "../../src/index.js";
+import { webCryptoSigner, type Signer } from "../../src/client/sign.js";
+import { nodeSigner } from "../../src/client/sign-node.js";
 import { amzJson, frozen, recordingFetch, restJson } from "./support.js";
 
 async function sdkAuthorization(request: Request, body: string, service: string, region: string, credentials: Credentials, date: Date): Promise<string> {
@@ -66,5 +68,29 @@ describe("SigV4: aws4fetch in the client equals the AWS SDK v3 signer", () => {
     expect(actual).not.toBe(await sdkAuthorization(request, body.replace("10", "11"), "ssm", "eu-west-1", credentials, frozen));
     expect(actual).not.toBe(await sdkAuthorization(request, body, "ssm", "eu-west-1", credentials, new Date(frozen.getTime() + 1000)));
     expect(actual).not.toBe(await sdkAuthorization(request, body, "ssm", "eu-west-1", { ...credentials, secretAccessKey: "other" }, frozen));
+  });
+});
+
+describe("SigV4: each signer on its own equals the AWS SDK v3 signer", () => {
+  const signers: Array<[string, (service: string, region: string) => Signer]> = [
+    ["aws4fetch on WebCrypto (browsers)", webCryptoSigner],
+    ["@smithy/signature-v4 on node:crypto (Node.js)", nodeSigner],
+  ];
+
+  it.each(signers)("%s", async (_label, makeSigner) => {
+    for (const { credentials, endpoint = "https://ssm.ap-southeast-2.amazonaws.com", date } of cases) {
+      const sign = makeSigner("ssm", "ap-southeast-2");
+      const url = new URL(`${endpoint}/`);
+      const headers = new Headers({ "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" });
+      const body = '{"MaxResults":10}';
+      // Twice: the second call runs on the signer's cached key and must sign the same.
+      for (let i = 0; i < 2; i++) {
+        const signed = await sign({ method: "POST", url, headers, body, credentials, date });
+        expect(signed.get("x-amz-target")).toBe("AmazonSSM.ListCommands");
+        if (credentials.sessionToken) expect(signed.get("x-amz-security-token")).toBe(credentials.sessionToken);
+        const request = new Request(url, { method: "POST", headers: signed, body });
+        expect(signed.get("authorization")).toBe(await sdkAuthorization(request, body, "ssm", "ap-southeast-2", credentials, date));
+      }
+    }
   });
 });
