@@ -3,7 +3,7 @@
  * `PORT=N`) and the API docs site next to it (port 4020, or `DOCS_PORT=N`; built first when stale),
  * and prints how to point the AWS SDK and the AWS CLI at the mock and where the docs are.
  */
-import { endpointHelp, MOCK_HELP, parseMockArgs } from "../src/mock/cli-args.js";
+import { endpointHelp, MOCK_HELP, parseMockArgs, parsePort } from "../src/mock/cli-args.js";
 import { startMock, type RunningMock, type StartMockOptions } from "../src/mock/index.js";
 import { buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh } from "./docs.js";
 import { serveDocs } from "./serve-docs.js";
@@ -46,9 +46,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (parsed.help) {
     console.log(HELP);
   } else {
-    const docsPort = Number(process.env["DOCS_PORT"] ?? DEFAULT_DOCS_PORT);
-    if (!Number.isInteger(docsPort) || docsPort < 0 || docsPort > 65535) {
-      console.error(`DOCS_PORT must be a number from 0 to 65535 (got '${process.env["DOCS_PORT"]}')`);
+    let docsPort: number;
+    try {
+      docsPort = parsePort(process.env["DOCS_PORT"] ?? String(DEFAULT_DOCS_PORT), "DOCS_PORT");
+    } catch (error) {
+      console.error((error as Error).message);
       process.exit(2);
     }
     const started = await start(parsed.options, { docsPort }).catch((error: unknown) => {

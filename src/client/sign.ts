@@ -10,6 +10,7 @@
  */
 import { AwsV4Signer } from "aws4fetch";
 import type { Credentials } from "./options.js";
+import { hasNodeBuiltins } from "./transport.js";
 
 export interface SignInput {
   method: string;
@@ -55,9 +56,7 @@ export function webCryptoSigner(service: string, region: string): Signer {
 
 /** The signer for this runtime (a function after the first call resolves, not a promise). */
 export function defaultSigner(service: string, region: string): Signer {
-  if (typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule !== "function") {
-    return webCryptoSigner(service, region);
-  }
+  if (!hasNodeBuiltins()) return webCryptoSigner(service, region);
   let loaded: Signer | Promise<Signer> = import("./sign-node.js").then((m) => (loaded = m.nodeSigner(service, region)));
   return async (input) => (typeof loaded === "function" ? loaded : await loaded)(input);
 }

@@ -5,6 +5,13 @@
  * Node's `fetch()` (see the README's Benchmarks). The Node transport is a separate module behind a
  * dynamic `import()`, so a browser bundle keeps it in a chunk that never loads.
  */
+/**
+ * Whether this runtime has Node.js's built-in modules (`process.getBuiltinModule`). The Node-only
+ * transport and signer are loaded only then, behind dynamic `import()`s.
+ */
+export const hasNodeBuiltins = (): boolean =>
+  typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule === "function";
+
 export type Transport = (url: URL, method: string, headers: Headers, body: string) => Promise<Response>;
 
 const viaFetch: Transport = (url, method, headers, body) => fetch(url, { method, headers, body });
@@ -13,8 +20,5 @@ let chosen: Transport | Promise<Transport> | undefined;
 
 /** The transport for this runtime, loaded once (a value after the first call, not a promise). */
 export function defaultTransport(): Transport | Promise<Transport> {
-  return (chosen ??=
-    typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule === "function"
-      ? import("./transport-node.js").then((m) => (chosen = m.nodeTransport))
-      : viaFetch);
+  return (chosen ??= hasNodeBuiltins() ? import("./transport-node.js").then((m) => (chosen = m.nodeTransport)) : viaFetch);
 }

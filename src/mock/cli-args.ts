@@ -49,9 +49,10 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   return { help: false, options };
 }
 
-function parsePort(text: string): number {
+/** A TCP port from its text, 0 to 65535; `what` names the option or variable in the error. */
+export function parsePort(text: string, what = "--port"): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`--port must be a number from 0 to 65535 (got '${text}')`);
+  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`${what} must be a number from 0 to 65535 (got '${text}')`);
   return port;
 }
 
