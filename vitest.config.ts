@@ -1,6 +1,18 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const src = (file: string): string => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
+  // The mock's package imports aws-ops-contract by name; in this repository that is src/ (as the
+  // "paths" of tsconfig.json say for tsc and tsx), not the built dist/ of the installed link.
+  resolve: {
+    alias: [
+      { find: /^aws-ops-contract$/, replacement: src("index.ts") },
+      { find: /^aws-ops-contract\/(validate|types)$/, replacement: src("$1.ts") },
+      { find: /^aws-ops-contract\/spec$/, replacement: src("spec/index.ts") },
+    ],
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

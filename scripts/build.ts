@@ -1,28 +1,37 @@
 /**
- * Builds the package as consumers get it: tsc (tsconfig.build.json) into dist/, then copies what tsc
- * does not emit: the standalone validators (.js + .d.ts) and the bundled specs.
+ * Builds both packages as consumers get them: aws-ops-contract (tsconfig.build.json: src/ and the
+ * generated types into dist/, then the standalone validators and the bundled specs copied next to
+ * them), then aws-ops-contract-mock (mock/tsconfig.build.json into mock/dist/), which resolves
+ * aws-ops-contract through node_modules to the dist/ just built.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const HELP = `Usage: npm run build [-- --help]
 
-Writes dist/: dist/src (compiled src/), dist/generated/types (compiled generated types),
-dist/generated/validators and dist/generated/openapi (copied). Run by \`npm pack\` (prepack).`;
+Writes dist/ (aws-ops-contract: dist/src, dist/generated/types, dist/generated/validators,
+dist/generated/openapi) and mock/dist/ (aws-ops-contract-mock). Run by \`npm pack\` of either
+package (prepack).`;
+
+const tsc = (project: string): void => {
+  execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", project], { stdio: "inherit" });
+};
 
 export function build(): void {
   rmSync("dist", { recursive: true, force: true });
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+  rmSync("mock/dist", { recursive: true, force: true });
+  tsc("tsconfig.build.json");
   cpSync("generated/validators", "dist/generated/validators", { recursive: true });
   cpSync("generated/openapi", "dist/generated/openapi", { recursive: true });
+  tsc("mock/tsconfig.build.json");
+  chmodSync("mock/dist/cli.js", 0o755);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes("--help")) console.log(HELP);
   else {
     build();
-    console.log("built dist/");
+    console.log("built dist/ and mock/dist/");
   }
 }

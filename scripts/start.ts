@@ -3,12 +3,12 @@
  * `PORT=N`) and the API docs site next to it (port 4020, or `DOCS_PORT=N`; built first when stale),
  * and prints how to point the AWS SDK and the AWS CLI at the mock and where the docs are.
  */
-import { endpointHelp, MOCK_HELP, parseMockArgs, parsePort } from "../src/mock/cli-args.js";
-import { startMock, type RunningMock, type StartMockOptions } from "../src/mock/index.js";
+import { endpointHelp, MOCK_HELP, parseMockArgs, parsePort } from "../mock/src/cli-args.js";
+import { startMock, type RunningMock, type StartMockOptions } from "../mock/src/index.js";
 import { buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh } from "./docs.js";
 import { serveDocs } from "./serve-docs.js";
 
-const HELP = `${MOCK_HELP.replace("Usage: aws-ops-contract mock", "Usage: npm start --")}
+const HELP = `${MOCK_HELP.replace("Usage: aws-ops-contract-mock", "Usage: npm start --")}
 
 The API docs are served next to the mock on 127.0.0.1, port 4020 (or $DOCS_PORT; 0 picks a free port).`;
 

@@ -30,7 +30,7 @@ export interface MockModule {
 const sources = {
   client: ["src/index.ts"],
   validate: ["src/validate.ts", "src/validate/index.ts"],
-  mock: ["src/mock/index.ts", "src/mock.ts"],
+  mock: ["mock/src/index.ts", "src/mock.ts"],
 } as const;
 export type Part = keyof typeof sources;
 

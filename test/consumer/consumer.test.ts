@@ -19,12 +19,15 @@ const root = new URL("../..", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "consumer-"));
 const project = join(work, "project");
 let tarball = "";
+let mockTarball = "";
 let server: Server;
 let endpoint = "";
 const seen: Array<{ url: string | undefined; target: string | undefined; type: string | undefined; signed: boolean }> = [];
 
 const npm = (args: string[], cwd: string): string =>
   execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });
+
+const listingOf = (file: string): string[] => execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).split("\n").filter(Boolean);
 
 const readBody = async (req: IncomingMessage): Promise<string> => {
   let body = "";
@@ -56,8 +59,10 @@ function ssmWire(): Server {
 beforeAll(async () => {
   npm(["pack", "--pack-destination", work], root);
   tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
+  npm(["pack", "-w", "aws-ops-contract-mock", "--pack-destination", work], root);
+  mockTarball = join(work, readdirSync(work).find((f) => f.startsWith("aws-ops-contract-mock-") && f.endsWith(".tgz"))!);
   cpSync(new URL("./project", import.meta.url), project, { recursive: true });
-  npm(["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-save", tarball], project);
+  npm(["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-save", tarball, mockTarball], project);
   server = ssmWire();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +75,7 @@ afterAll(async () => {
 
 describe("the packed package in a consumer project", () => {
   it("ships dist only (no src, test or openapi sources)", () => {
-    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
+    const listing = listingOf(tarball);
     expect(listing).toContain("package/dist/src/index.js");
     expect(listing).toContain("package/dist/generated/validators/ssm.js");
     expect(listing).toContain("package/dist/generated/openapi/ssm.json");
@@ -114,21 +119,33 @@ describe("the packed package in a consumer project", () => {
     }
   });
 
-  it("the mock entry point and the bin resolve from the installed package", async () => {
+  it("the mock's package: startMock and the bin resolve from the installed aws-ops-contract-mock", async () => {
     const exec = promisify(execFile);
-    const { stdout: kind } = await exec(process.execPath, ["--input-type=module", "-e", "const m = await import('aws-ops-contract/mock'); console.log(typeof m.startMock)"], { cwd: project, encoding: "utf8" });
+    const { stdout: kind } = await exec(process.execPath, ["--input-type=module", "-e", "const m = await import('aws-ops-contract-mock'); console.log(typeof m.startMock)"], { cwd: project, encoding: "utf8" });
     expect(kind.trim()).toBe("function");
-    const { stdout: help } = await exec(join(project, "node_modules", ".bin", "aws-ops-contract"), ["--help"], { cwd: project, encoding: "utf8", timeout: 20_000 });
-    expect(help).toContain("Usage: aws-ops-contract");
+    const { stdout: help } = await exec(join(project, "node_modules", ".bin", "aws-ops-contract-mock"), ["--help"], { cwd: project, encoding: "utf8", timeout: 20_000 });
+    expect(help).toContain("Usage: aws-ops-contract-mock");
   });
 
-  it("arethetypeswrong finds no problem in the tarball (ESM-only profile: node10 and require() are out of scope)", async () => {
+  it("the light package does not bring the mock: no Prism under aws-ops-contract's dependencies", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith("@stoplight/"))).toEqual([]);
+    expect(listingOf(tarball).some((file) => file.includes("prism"))).toBe(false);
+  });
+
+  it.each(["aws-ops-contract", "aws-ops-contract-mock"])("arethetypeswrong finds no problem in the %s tarball (ESM-only profile: node10 and require() are out of scope)", async (name) => {
     const attw = join(root, "node_modules", ".bin", "attw");
-    const run = promisify(execFile)(attw, [tarball, "--profile", "esm-only", "--format", "json"], { encoding: "utf8", timeout: 60_000 });
-    const { stdout } = await run; // attw exits non-zero when a problem is left after the profile
+    const file = name === "aws-ops-contract" ? tarball : mockTarball;
+    const { stdout } = await promisify(execFile)(attw, [file, "--profile", "esm-only", "--format", "json"], { encoding: "utf8", timeout: 60_000 });
     const report = JSON.parse(stdout) as { problems: Record<string, Array<{ resolutionKind?: string }>> };
     const inScope = Object.values(report.problems).flat().filter((p) => p.resolutionKind !== "node10" && p.resolutionKind !== "node16-cjs");
     expect(inScope).toEqual([]);
+  });
+
+  it.each([".", "mock"])("publint --strict finds nothing in the package at %s", async (dir) => {
+    const publint = join(root, "node_modules", ".bin", "publint");
+    const { stdout } = await promisify(execFile)(publint, ["--strict", dir], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(stdout).toContain("All good!");
   });
 
   it("the README quotes each example file of the consumer project verbatim", () => {

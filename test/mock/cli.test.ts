@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseMockArgs } from "../../src/mock/cli-args.js";
-import { startMock } from "../../src/mock/index.js";
+import { parseMockArgs } from "../../mock/src/cli-args.js";
+import { startMock } from "../../mock/src/index.js";
 import { send, ssmHeaders } from "./wire.js";
 
 const children: ChildProcess[] = [];
@@ -80,9 +80,9 @@ describe("parseMockArgs", () => {
   });
 });
 
-describe("the aws-ops-contract bin (src/mock/cli.ts)", () => {
+describe("the aws-ops-contract-mock bin (mock/src/cli.ts)", () => {
   it("serves the mock, quiet by default, and stops on SIGTERM", async () => {
-    const running = run(["src/mock/cli.ts", "mock", "--port", "0"]);
+    const running = run(["mock/src/cli.ts", "--port", "0"]);
     const url = await listening(running);
     expect(running.output()).toContain(`--endpoint-url ${url} --region us-east-1`);
     const before = running.output();
@@ -94,7 +94,7 @@ describe("the aws-ops-contract bin (src/mock/cli.ts)", () => {
   });
 
   it("--log prints one line per request", async () => {
-    const running = run(["src/mock/cli.ts", "mock", "--port", "0", "--log"]);
+    const running = run(["mock/src/cli.ts", "--port", "0", "--log"]);
     const url = await listening(running);
     await send(url, { headers: ssmHeaders("ListCommands", { prefer: "example=InvalidNextToken" }), body: "{}" });
     const requestLines = (): string[] => running.output().split("\n").filter((line) => / POST \/ /.test(line));
@@ -106,7 +106,7 @@ describe("the aws-ops-contract bin (src/mock/cli.ts)", () => {
   });
 
   it("--spec serves only the named document", async () => {
-    const running = run(["src/mock/cli.ts", "mock", "--port", "0", "--spec", "imagebuilder"]);
+    const running = run(["mock/src/cli.ts", "--port", "0", "--spec", "imagebuilder"]);
     const url = await listening(running);
     const answer = await send(url, { headers: ssmHeaders("ListCommands"), body: "{}" });
     expect(answer.status).toBe(404);
@@ -114,13 +114,12 @@ describe("the aws-ops-contract bin (src/mock/cli.ts)", () => {
   });
 
   it.each([
-    [["mock", "--help"], 0, /Usage: aws-ops-contract mock/],
-    [["--help"], 0, /Commands:\n\s+mock/],
-    [["mock", "--port", "x"], 2, /--port must be a number/],
-    [["serve"], 2, /Unknown command 'serve'/],
-    [["mock", "--port", "0", "--spec", "/nonexistent.json"], 1, /Cannot read the spec \/nonexistent.json/],
+    [["--help"], 0, /Usage: aws-ops-contract-mock \[--port N\]/],
+    [["--port", "x"], 2, /--port must be a number/],
+    [["serve"], 2, /Unexpected argument: serve/],
+    [["--port", "0", "--spec", "/nonexistent.json"], 1, /Cannot read the spec \/nonexistent.json/],
   ])("%j exits %i", async (args, code, output) => {
-    const running = run(["src/mock/cli.ts", ...args]);
+    const running = run(["mock/src/cli.ts", ...args]);
     expect(await running.exited).toBe(code);
     expect(running.output()).toMatch(output);
   });

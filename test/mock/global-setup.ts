@@ -3,7 +3,7 @@
  * to the tests: `inject("mockUrl")`.
  */
 import type { TestProject } from "vitest/node";
-import { startMock } from "../../src/mock/index.js";
+import { startMock } from "../../mock/src/index.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const mock = await startMock({ port: 0 });

@@ -3,7 +3,7 @@
  * problem+json), and nothing hangs or crashes the mock.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startMock, DEFAULT_MAX_BODY_BYTES, type RunningMock } from "../../src/mock/index.js";
+import { startMock, DEFAULT_MAX_BODY_BYTES, type RunningMock } from "../../mock/src/index.js";
 import { rawSocket, readUntilClose, send, ssmHeaders, SSM_JSON, type Answer } from "./wire.js";
 
 const url = inject("mockUrl");

@@ -5,7 +5,7 @@
  * and the same server still answering valid requests correctly afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock } from "../../src/mock/index.js";
+import { startMock } from "../../mock/src/index.js";
 import { malformedRequests, post, wireOperations } from "./malformed.js";
 import { operationBodies, packageValidator } from "./operations.js";
 import { pool, protocolErrorProblem, send } from "./wire.js";

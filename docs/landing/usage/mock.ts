@@ -1,5 +1,5 @@
 import { createSsmClient } from "aws-ops-contract";
-import { startMock } from "aws-ops-contract/mock";
+import { startMock } from "aws-ops-contract-mock";
 
 // The contract mock speaks the real wire, so the official AWS SDKs and the AWS CLI work against it
 // with only an endpoint override. Port 0 picks a free port (the default is 4010).

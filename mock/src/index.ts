@@ -9,10 +9,10 @@
 import { createServer, STATUS_CODES, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
-import type { SpecSource } from "./spec.js";
+import type { SpecSource } from "aws-ops-contract/spec";
 
 export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type MockHandler, type MockHandlerOptions } from "./handler.js";
-export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "./spec.js";
+export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/spec";
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";

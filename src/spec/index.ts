@@ -1,6 +1,6 @@
 /**
- * Loads the OpenAPI documents the mock serves. By default these are the bundled documents in
- * generated/openapi/ (what consumers of the package get); a caller may name one of them or pass a
+ * `aws-ops-contract/spec`: the spec model. Loads the bundled OpenAPI documents in generated/openapi/
+ * (what consumers of the package get, what the mock serves); a caller may name one of them or pass a
  * file or an already-parsed document instead. src/ never reads openapi/: the bundle is the input.
  */
 import { readFileSync } from "node:fs";
@@ -58,3 +58,5 @@ function checkDocument(value: unknown, where: string): OpenApiDocument {
   if (!doc.paths || typeof doc.paths !== "object") throw new Error(`${where} has no paths`);
   return doc as OpenApiDocument;
 }
+
+export { issuesFromAjvErrors, type ValidationIssue } from "../validation/errors.js";

@@ -6,7 +6,7 @@
  *   `POST /`, told apart by the `X-Amz-Target` header; the fragment is never sent.
  * - REST JSON (Image Builder): any other path key, routed by method and literal path.
  */
-import type { OpenApiDocument } from "./spec.js";
+import type { OpenApiDocument } from "aws-ops-contract/spec";
 
 export type Protocol = "awsJson" | "restJson";
 

@@ -1,11 +1,11 @@
 /**
- * Command-line options of the mock, shared by the `aws-ops-contract mock` bin and `npm start`, and the
+ * Command-line options of the mock, shared by the `aws-ops-contract-mock` bin and `npm start`, and the
  * text that tells a user how to point the AWS SDK and the AWS CLI at a running mock.
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
-export const MOCK_HELP = `Usage: aws-ops-contract mock [--port N] [--host H] [--spec S]... [--dynamic] [--log]
+export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--dynamic] [--log]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), answered from the bundled OpenAPI documents.
@@ -24,7 +24,7 @@ Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a doc
 
 export type ParsedArgs = { help: true } | { help: false; options: StartMockOptions };
 
-/** Parses the options (after the `mock` subcommand). Throws an Error with a user-facing message. */
+/** Parses the bin's options. Throws an Error with a user-facing message. */
 export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedArgs {
   const { values, positionals } = parseArgs({
     args: [...argv],

@@ -1,29 +1,15 @@
 #!/usr/bin/env node
 /**
- * The package's bin: `aws-ops-contract mock --port N [--spec ...] [--log]`. In this repository it
- * also runs straight from source: `npx tsx src/mock/cli.ts mock --port 4010`.
+ * The bin of aws-ops-contract-mock: `aws-ops-contract-mock --port N [--spec ...] [--log]`. In this
+ * repository it also runs straight from source: `npm run mock -- --port 4010`.
  */
 import { endpointHelp, MOCK_HELP, parseMockArgs } from "./cli-args.js";
 import { startMock } from "./index.js";
 
-const USAGE = `Usage: aws-ops-contract <command> [options]
-
-Commands:
-  mock    serve the contract mock (aws-ops-contract mock --help)`;
-
 async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    console.log(USAGE);
-    return command === undefined ? 2 : 0;
-  }
-  if (command !== "mock") {
-    console.error(`Unknown command '${command}'.\n\n${USAGE}`);
-    return 2;
-  }
   let parsed;
   try {
-    parsed = parseMockArgs(rest);
+    parsed = parseMockArgs(argv);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${MOCK_HELP}`);
     return 2;
@@ -47,7 +33,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`aws-ops-contract: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`aws-ops-contract-mock: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   },
 );

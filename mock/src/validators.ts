@@ -11,9 +11,9 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { issuesFromAjvErrors, type ValidationIssue } from "../validation/errors.js";
+import { issuesFromAjvErrors, type ValidationIssue } from "aws-ops-contract/spec";
 import { resolveRef, type MockOperation } from "./operations.js";
-import type { OpenApiDocument } from "./spec.js";
+import type { OpenApiDocument } from "aws-ops-contract/spec";
 
 export interface Validators {
   /** Every violation of the request schema, or `[]`. */

@@ -14,7 +14,7 @@
  */
 import { createInstance, getHttpOperationsFromSpec, type IHttpOperationConfig } from "@stoplight/prism-http";
 import type { MockOperation } from "./operations.js";
-import type { OpenApiDocument } from "./spec.js";
+import type { OpenApiDocument } from "aws-ops-contract/spec";
 
 type PrismInstance = ReturnType<typeof createInstance>;
 type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];

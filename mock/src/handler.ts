@@ -13,7 +13,7 @@ import { createPrismMocker, type PrismMocker } from "./prism.js";
 import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
 import { pruneToSchema } from "./prune.js";
 import { createValidators, validationMessage, type Validators } from "./validators.js";
-import { loadSpecs, type SpecSource } from "./spec.js";
+import { loadSpecs, type SpecSource } from "aws-ops-contract/spec";
 
 export interface MockHandlerOptions {
   /** The documents to serve: bundled names (`"ssm"`, `"imagebuilder"`), JSON files or parsed documents. Default: both bundled. */
