@@ -14,7 +14,7 @@ const SEEDS = Array.from({ length: 200 }, (_, i) => `seed-${i}`);
 const LIMIT_BYTES = 64 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const INSTANCE_ID = /^i-[0-9a-f]{17}$/;
+const INSTANCE_ID = /^i-0[0-9a-f]{16}$/;
 const REGION = "[a-z]{2}-[a-z]+-\\d";
 const SNS_ARN = new RegExp(`^arn:aws:sns:${REGION}:\\d{12}:[A-Za-z0-9_-]+$`);
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@-]+$/;
@@ -149,6 +149,9 @@ const stepRules: Rules = (body, request, problems) => {
     const at = `step ${String(s["StepName"])}`;
     match(s["StepExecutionId"], UUID, `${at}/StepExecutionId`, problems);
     match(s["Action"], /^aws:[a-zA-Z]+$/, `${at}/Action`, problems);
+    // A child runbook's automation execution ID (aws:executeAutomation).
+    const child = (s["Outputs"] as Record<string, string[]> | undefined)?.["ExecutionId"];
+    if (child) match(child[0], UUID, `${at}/Outputs/ExecutionId`, problems);
     const start = epochSeconds(s["ExecutionStartTime"], `${at}/ExecutionStartTime`, problems);
     const end = s["ExecutionEndTime"] === undefined ? undefined : epochSeconds(s["ExecutionEndTime"], `${at}/ExecutionEndTime`, problems);
     if ((s["StepStatus"] === "InProgress") !== (end === undefined)) problems.push(`${at}: ${String(s["StepStatus"])} with end time ${String(end)}`);

@@ -5,7 +5,7 @@
  * FailureDetails), timed out, was cancelled, or is still in progress (no end time). Filters,
  * ReverseOrder and MaxResults (default 50) apply to those steps.
  */
-import { instanceId, uuid } from "./ids.js";
+import { imageId, instanceId, uuid } from "./ids.js";
 import { pageAnswer, pageRequest } from "./page.js";
 import type { Random } from "./random.js";
 import { epochSeconds, instant, later } from "./time.js";
@@ -27,8 +27,9 @@ const STEP_KINDS: readonly StepKind[] = [
   { action: "aws:changeInstanceState", names: ["stopInstance", "startInstance"], inputs: (random) => ({ InstanceIds: `["${instanceId(random)}"]`, DesiredState: "\"stopped\"" }), seconds: [20, 180] },
   { action: "aws:runCommand", names: ["patchFleet", "installAgent", "runDiagnostics"], inputs: () => ({ DocumentName: "\"AWS-RunPatchBaseline\"" }), outputs: (random) => ({ CommandId: [uuid(random)], Status: ["Success"] }), seconds: [60, 1800] },
   { action: "aws:sleep", names: ["waitForMaintenanceSlot", "pause"], inputs: () => ({ Duration: "\"PT5M\"" }), seconds: [300, 300] },
-  { action: "aws:createImage", names: ["createImage", "backupImage"], inputs: (random) => ({ InstanceId: `"${instanceId(random)}"`, ImageName: "\"backup-{{global:DATE_TIME}}\"" }), outputs: (random) => ({ ImageId: [`ami-${random.hex(17)}`], ImageState: ["available"] }), seconds: [120, 900] },
+  { action: "aws:createImage", names: ["createImage", "backupImage"], inputs: (random) => ({ InstanceId: `"${instanceId(random)}"`, ImageName: "\"backup-{{global:DATE_TIME}}\"" }), outputs: (random) => ({ ImageId: [imageId(random)], ImageState: ["available"] }), seconds: [120, 900] },
   { action: "aws:executeScript", names: ["computeSchedule", "validateInput"], inputs: () => ({ Runtime: "\"python3.11\"", Handler: "\"handler\"" }), outputs: () => ({ "computeSchedule.OutputPayload": ["{\"Payload\":{}}"] }), seconds: [1, 30] },
+  { action: "aws:executeAutomation", names: ["runChildRunbook", "restartInstance"], inputs: () => ({ DocumentName: "\"AWS-RestartEC2Instance\"" }), outputs: (random) => ({ ExecutionId: [uuid(random)], Status: ["Success"] }), seconds: [60, 600] },
   { action: "aws:assertAwsResourceProperty", names: ["assertRunning", "assertTagged"], inputs: () => ({ Service: "\"ec2\"", Api: "\"DescribeInstances\"", DesiredValues: "[\"running\"]" }), seconds: [1, 10] },
 ];
 

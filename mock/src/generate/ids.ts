@@ -10,8 +10,11 @@ export function uuid(random: Random): string {
   return `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-${variant}${random.hex(3)}-${random.hex(12)}`;
 }
 
-/** An EC2 instance ID as current instances have it: `i-` and 17 hexadecimal digits. */
-export const instanceId = (random: Random): string => `i-${random.hex(17)}`;
+/** An EC2 instance ID as current instances have it: `i-` and 17 hexadecimal digits, the first 0. */
+export const instanceId = (random: Random): string => `i-0${random.hex(16)}`;
+
+/** An AMI ID, `ami-` and 17 hexadecimal digits, the first 0. */
+export const imageId = (random: Random): string => `ami-0${random.hex(16)}`;
 
 /** A 12-digit AWS account ID. */
 export const accountId = (random: Random): string => random.digits(12);

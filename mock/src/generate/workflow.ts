@@ -5,7 +5,7 @@
  * SKIPPED and its rollback ran), or is running (the steps after it are PENDING). Times are the ISO
  * strings Image Builder sends; a step not started has none, a running one has no endTime.
  */
-import { imageBuildVersionArn, imagebuilderComponentArn, instanceId, place, semanticVersion, uuid, workflowBuildVersionArn } from "./ids.js";
+import { imageBuildVersionArn, imageId, imagebuilderComponentArn, instanceId, place, semanticVersion, uuid, workflowBuildVersionArn } from "./ids.js";
 import { pageAnswer, pageRequest } from "./page.js";
 import type { Random } from "./random.js";
 import { instant, isoTime, later } from "./time.js";
@@ -71,7 +71,7 @@ export function listWorkflowStepExecutions(random: Random, request: Record<strin
       } else if (status === "COMPLETED" && action === "LaunchInstance") {
         step["message"] = `Instance ${node} launched.`;
       }
-      step["inputs"] = action === "LaunchInstance" ? JSON.stringify({ imageId: `ami-${random.hex(17)}`, instanceType: random.pick(["m5.large", "t3.medium", "c6i.xlarge"]) }) : JSON.stringify({ instanceId: node });
+      step["inputs"] = action === "LaunchInstance" ? JSON.stringify({ imageId: imageId(random), instanceType: random.pick(["m5.large", "t3.medium", "c6i.xlarge"]) }) : JSON.stringify({ instanceId: node });
       step["outputs"] = status === "COMPLETED" && action === "LaunchInstance" ? JSON.stringify({ instanceId: node }) : "{}";
       step["startTime"] = isoTime(startMs);
       if (status !== "RUNNING") step["endTime"] = isoTime(endMs);
