@@ -2,7 +2,7 @@
  * ListCommands and ListCommandInvocations answers. Both list runs newest first, as the service does,
  * honour the request's CommandId, InstanceId and Filters, and page by MaxResults (default 50).
  */
-import { readCommandFilters, passes } from "./filters.js";
+import { passes, readCommandFilters, type CommandFilterView } from "./filters.js";
 import { place } from "./ids.js";
 import { pageAnswer, pageRequest } from "./page.js";
 import type { Random } from "./random.js";
@@ -15,8 +15,7 @@ const DEFAULT_MAX_RESULTS = 50;
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
 /** Runs requested at `count` successive times (newest first) within the request's time filters. */
-function runs(random: Random, request: Record<string, unknown>, count: number, commandId?: string): CommandRun[] {
-  const view = readCommandFilters(request["Filters"]);
+function runs(random: Random, request: Record<string, unknown>, view: CommandFilterView, count: number, commandId?: string): CommandRun[] {
   if (view.after !== undefined && view.before !== undefined && view.after > view.before) return [];
   const at = place(random);
   const times = history(random, instant(random, view.after, view.before), count, view.after);
@@ -37,7 +36,7 @@ export function listCommands(random: Random, request: Record<string, unknown>, s
   // One command has one ID: asking for it lists at most that one.
   const count = commandId !== undefined ? 1 : random.int(1, 2 * page.size);
   const view = readCommandFilters(request["Filters"]);
-  const commands = runs(random, request, count, commandId).map((run) => run.command).filter((command) => passes(view, command));
+  const commands = runs(random, request, view, count, commandId).map((run) => run.command).filter((command) => passes(view, command));
   return pageAnswer(commands, page, seed, { list: "Commands", token: "NextToken" });
 }
 
@@ -49,7 +48,7 @@ export function listCommandInvocations(random: Random, request: Record<string, u
   const view = readCommandFilters(request["Filters"]);
   const count = commandId !== undefined ? 1 : random.int(1, Math.max(1, Math.ceil(page.size / 2)));
   const records: Record<string, unknown>[] = [];
-  for (const run of runs(random, request, count, commandId)) {
+  for (const run of runs(random, request, view, count, commandId)) {
     run.invocations.forEach((node, index) => {
       if (instanceId !== undefined && node.instanceId !== instanceId) return;
       records.push(invocation(random, run, index, details));
