@@ -46,6 +46,8 @@ const PAGE = `<!doctype html>
 
 /** Browser-side globals (the page's code is plain JavaScript run by page.evaluate). */
 type PageGlobals = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** An error thrown in the page, read member by member. */
+type Thrown = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface PageLog {
   consoleErrors: string[];
@@ -194,7 +196,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
   });
 
   describe("this package's client (aws4fetch, the global fetch)", () => {
-    it("a success from each service, with the request ID of the answer", async () => {
+    it("a success from each service, on the default browser path (no fetch option)", async () => {
       const { page, log } = await openPage();
       const outputs = await page.evaluate(
         async ({ endpoint, workflowExecutionId }) => {
@@ -227,7 +229,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
           try {
             await (service === "ssm" ? createSsmClient(config).listCommands({}) : createImageBuilderClient(config).listWorkflowStepExecutions({ workflowExecutionId }));
             return { resolved: true };
-          } catch (e) {
+          } catch (caught) {
+            const e = caught as Thrown;
             return { instanceOfServiceError: e instanceof ServiceError, isServiceError: isServiceError(e), name: e.name, status: e.status, requestId: e.requestId, message: e.message };
           }
         },
@@ -284,7 +287,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
         try {
           await createSsmClient({ region: "us-east-1", endpoint, credentials, validateResponses: true, fetch }).listCommands({ MaxResults: 10 });
           return { valid, broken: "resolved" };
-        } catch (e) {
+        } catch (caught) {
+          const e = caught as Thrown;
           return { valid, broken: { contractError: e instanceof ContractValidationError, name: e.name, kind: e.kind, paths: e.issues.map((issue: { path: string }) => issue.path) } };
         }
       }, mockUrl);
@@ -345,7 +349,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
           try {
             await client.send(command);
             return { resolved: true };
-          } catch (e) {
+          } catch (caught) {
+            const e = caught as Thrown;
             return { instanceOfClass: e instanceof sdk[error], name: e.name, status: e.$metadata?.httpStatusCode, requestId: e.$metadata?.requestId };
           }
         },
