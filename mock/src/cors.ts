@@ -19,6 +19,7 @@
  * - An `OPTIONS` that is not a preflight (no `Origin` or no `Access-Control-Request-Method`) is left
  *   to the handler, which answers 405 MethodNotAllowedException as before.
  */
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export const CORS_ALLOW_METHODS = "POST";
@@ -45,8 +46,11 @@ export function allowedRequestHeaders(requested: string | string[] | undefined):
     .join(",");
 }
 
-function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
+/** Answers a preflight; returns its request ID (AWS sends one on preflights too). */
+function answerPreflight(req: IncomingMessage, res: ServerResponse): string {
+  const requestId = randomUUID();
   const headers: Record<string, string | number> = {
+    "x-amzn-RequestId": requestId,
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": CORS_ALLOW_METHODS,
     "Access-Control-Expose-Headers": CORS_EXPOSE_HEADERS,
@@ -57,18 +61,24 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   if (allowHeaders) headers["Access-Control-Allow-Headers"] = allowHeaders;
   res.writeHead(200, headers);
   res.end();
+  return requestId;
 }
 
 /**
- * Wraps a request handler: preflights are answered here; every other request reaches the handler
- * with the CORS response headers already set (`writeHead` merges them into whatever it writes,
- * errors included).
+ * Wraps a request handler: preflights are answered here (and logged in the handler's log format,
+ * so a CORS problem shows in the mock's log); every other request reaches the handler with the CORS
+ * response headers already set (`writeHead` merges them into whatever it writes, errors included).
  */
-export function withCors<H extends (req: IncomingMessage, res: ServerResponse) => void>(handler: H): H {
+export function withCors<H extends (req: IncomingMessage, res: ServerResponse) => void>(handler: H, log?: (line: string) => void): H {
   const wrapped = (req: IncomingMessage, res: ServerResponse): void => {
     if (isPreflight(req)) {
+      const started = performance.now();
+      res.on("error", () => undefined);
+      req.on("error", () => undefined);
       req.resume(); // a preflight has no body; drain anything sent anyway
-      answerPreflight(req, res);
+      const requestId = answerPreflight(req, res);
+      const path = (req.url ?? "/").split("?")[0] || "/";
+      log?.(`${new Date().toISOString()} OPTIONS ${path} preflight 200 ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
       return;
     }
     res.setHeader("Access-Control-Allow-Origin", "*");

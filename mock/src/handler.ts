@@ -93,7 +93,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       });
   };
   // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
-  return Object.assign(withCors(handler), { operations });
+  return Object.assign(withCors(handler, log), { operations });
 }
 
 const pathOf = (url: string | undefined): string => (url ?? "/").split("?")[0] || "/";

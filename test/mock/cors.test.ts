@@ -5,6 +5,7 @@
  * A plain OPTIONS (not a preflight) is still refused. The browser side is test/browser/.
  */
 import { describe, expect, inject, it } from "vitest";
+import { startMock } from "../../mock/src/index.js";
 import { send, ssmHeaders } from "./wire.js";
 
 const url = inject("mockUrl");
@@ -34,6 +35,7 @@ describe("CORS preflight", () => {
     // `*` without credentials, as AWS: nothing origin-specific to vary on, no cookies.
     expect(answer.headers.get("access-control-allow-credentials")).toBeNull();
     expect(answer.headers.get("vary")).toBeNull();
+    expect(answer.headers.get("x-amzn-requestid")).toMatch(UUID);
   });
 
   it("keeps header names as asked (case, order), and drops what is not a header name", async () => {
@@ -55,6 +57,21 @@ describe("CORS preflight", () => {
     expect(followed.errorName).toBe("UnknownOperationException");
     expect(followed.headers.get("access-control-allow-origin")).toBe("*");
   });
+});
+
+it("the mock's log shows preflights as it shows other requests", async () => {
+  const lines: string[] = [];
+  const mock = await startMock({ port: 0, log: (line) => lines.push(line) });
+  try {
+    const answer = await send(mock.url, { method: "OPTIONS", path: "/", headers: { origin: ORIGIN, "access-control-request-method": "POST" } });
+    await send(mock.url, { method: "OPTIONS", path: "/" });
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^\\S+Z OPTIONS / preflight 200 [\\d.]+ms ${answer.headers.get("x-amzn-requestid")}$`)),
+      expect.stringMatching(/^\S+Z OPTIONS \/ MethodNotAllowedException 405 /),
+    ]);
+  } finally {
+    await mock.close();
+  }
 });
 
 describe("a plain OPTIONS is not a preflight", () => {
