@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, type BodyLimits } from "./body.js";
+import { withCors } from "./cors.js";
 import { decide, type Decision } from "./choose.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
 import { parsePrefer } from "./prefer.js";
@@ -91,7 +92,8 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
         }
       });
   };
-  return Object.assign(handler, { operations });
+  // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
+  return Object.assign(withCors(handler, log), { operations });
 }
 
 const pathOf = (url: string | undefined): string => (url ?? "/").split("?")[0] || "/";
