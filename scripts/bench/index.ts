@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(table);
   const notes = [...new Set(evaluated.flatMap((r) => [r.note, r.detail].filter(Boolean).map((t) => `- ${r.group}: ${t}`)))];
   if (notes.length) console.log(`\n${notes.join("\n")}`);
-  console.log(`\nmachine: ${machineLine}; commit ${commit}; package from ${packageSource}; ${quick ? "quick run" : "full run"}`);
+  console.log(`\nmachine: ${machineLine}; commit ${commit}; package from ${packageSource}; ${quick ? "quick run" : "full settings"}${full ? "" : `, only ${only.join(",")}`}`);
 
   const out = values.out ?? (full ? join(repoRoot, "bench/results.json") : undefined);
   if (out) {
