@@ -6,12 +6,11 @@
  * alternate between them; time to first answer is from spawn to the first 200.
  */
 import { createRequire } from "node:module";
-import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { repoRoot } from "./fixtures.js";
-import { missing, packageJson, partFiles } from "./package.js";
+import { missing, mockBin, partFiles } from "./package.js";
 import { PRISM_MEDIA_TYPE, prismPath, writePrismFriendlySpec } from "./prism-spec.js";
 import type { Row } from "./report.js";
 import { startServer, type Probe, type RunningServer } from "./servers.js";
@@ -76,9 +75,8 @@ function figures(server: RunningServer, runs: Result[], command: string): LoadFi
  * startMock from the sources through tsx (which adds tsx's start-up to the time to first answer).
  */
 function oursArgs(): { args: string[]; how: string } | undefined {
-  const bin = packageJson().bin;
-  const binFile = typeof bin === "string" ? bin : bin?.["aws-ops-contract"];
-  if (binFile && existsSync(join(repoRoot, binFile))) return { args: [join(repoRoot, binFile), "mock", "--port", "{port}", "--host", "127.0.0.1"], how: "bin" };
+  const bin = mockBin();
+  if (bin) return { args: [bin, "--port", "{port}", "--host", "127.0.0.1"], how: "bin" };
   const mock = partFiles("mock");
   if (mock === undefined) return undefined;
   if (mock.built) {

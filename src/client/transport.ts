@@ -2,7 +2,7 @@
  * How a signed request reaches the wire when no `fetch` option is given. Browsers and workers use
  * the global `fetch()`; Node.js (and runtimes with `process.getBuiltinModule`) use node:http(s)
  * with the runtime's keep-alive agent, which runs about three times as many calls per second as
- * Node's `fetch()` (see the README's Benchmarks). The Node transport is a separate module behind a
+ * Node's `fetch()` (see CONTRIBUTING.md, Benchmarks). The Node transport is a separate module behind a
  * dynamic `import()`, so a browser bundle keeps it in a chunk that never loads.
  */
 /**
