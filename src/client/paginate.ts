@@ -19,13 +19,13 @@ export async function* paginate<K extends string, I extends Tokened<K>, O extend
 ): AsyncGenerator<O, void, undefined> {
   let token: string | undefined = input[key];
   const followed = new Set<string>(token === undefined ? [] : [token]);
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const page = await send(token === undefined ? input : { ...input, [key]: token }, call);
     yield page;
     const next: string | undefined = page[key];
     if (typeof next !== "string" || next === "") return;
     if (followed.has(next)) {
-      throw new CallError("PaginationLoopError", operation, `the service answered ${key} ${JSON.stringify(next.length > 64 ? `${next.slice(0, 64)}...` : next)} again after ${followed.size} page(s); following it would loop for ever`);
+      throw new CallError("PaginationLoopError", operation, `page ${pages} answered ${key} ${JSON.stringify(next.length > 64 ? `${next.slice(0, 64)}...` : next)}, a token already followed; following it again would loop for ever`);
     }
     followed.add(next);
     token = next;
