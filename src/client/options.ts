@@ -31,6 +31,12 @@ export interface ClientOptions {
    * are loaded on first use, so clients that never validate never load them.
    */
   validateResponses?: boolean | undefined;
+  /**
+   * Extra headers sent, and signed, with every request: for instance the contract mock's `Prefer`
+   * (`{ prefer: "code=400, example=InvalidNextToken" }`). The headers the protocol sets
+   * (`Content-Type`, `X-Amz-Target`, the signature's) take precedence over these.
+   */
+  headers?: Record<string, string> | undefined;
   /** The clock used for signing (default: the current time). Tests freeze it; production leaves it. */
   now?: (() => Date) | undefined;
   /**
@@ -84,6 +90,9 @@ export function checkOptions(options: ClientOptions, service: string): { baseUrl
   if (typeof region !== "string" || !/^[a-z0-9-]+$/.test(region)) fail(service, `region must be an AWS Region code such as "us-east-1", got ${JSON.stringify(region)}`);
   if (typeof credentials !== "function" && (credentials === null || typeof credentials !== "object")) {
     fail(service, "credentials must be { accessKeyId, secretAccessKey, sessionToken? } or an async function returning that");
+  }
+  if (options.headers !== undefined && (options.headers === null || typeof options.headers !== "object" || Object.values(options.headers).some((v) => typeof v !== "string"))) {
+    fail(service, "headers must be an object of header names to string values");
   }
   const endpoint = options.endpoint ?? `https://${service}.${region}.amazonaws.com`;
   let url: URL | undefined;
