@@ -2,7 +2,7 @@
  * The Node.js transport: one request through node:http or node:https on the default (keep-alive)
  * agent, answered as a WHATWG `Response` over the bytes received. Like the AWS SDK's
  * NodeHttpHandler it follows no redirect. The body is counted as it streams in and the request is
- * destroyed (the socket closed) past `maxResponseBytes` or when the exchange's signal aborts, so
+ * destroyed (the socket closed) past `maxResponseBytes` or when the call is cancelled, so
  * neither a huge nor an endless body can exhaust memory or hold the call. The modules come from
  * `process.getBuiltinModule`, not an import statement, so a bundler for the browser has nothing to
  * resolve here.
@@ -16,19 +16,18 @@ const builtin = (id: "node:http" | "node:https"): typeof Http => process.getBuil
 /** Statuses whose `Response` carries no body (as transport.ts's NO_BODY; a value import is avoided, see above). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export const nodeTransport: Transport = ({ url, method, headers, body, signal, maxResponseBytes, tooLarge }) =>
+export const nodeTransport: Transport = ({ url, method, headers, body, cancel, maxResponseBytes, tooLarge }) =>
   new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (cancel.reason) return reject(cancel.reason);
     const outgoing: Record<string, string> = {};
     headers.forEach((value, name) => (outgoing[name] = value));
     const request = builtin(url.protocol === "https:" ? "node:https" : "node:http").request(url, { method, headers: outgoing });
     const fail = (error: unknown): void => {
-      signal.removeEventListener("abort", onAbort);
+      stopListening();
       request.destroy();
       reject(error);
     };
-    const onAbort = (): void => fail(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const stopListening = cancel.on(fail);
     request.on("error", fail);
     request.on("response", (response) => {
       const status = response.statusCode ?? 0;
@@ -46,7 +45,7 @@ export const nodeTransport: Transport = ({ url, method, headers, body, signal, m
       });
       response.on("error", fail);
       response.on("end", () => {
-        signal.removeEventListener("abort", onAbort);
+        stopListening();
         try {
           resolve(new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks, size), { status, statusText: response.statusMessage ?? "", headers: received }));
         } catch (error) {

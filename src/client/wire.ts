@@ -9,7 +9,7 @@
 import { CallError } from "./call-error.js";
 import { type CallOptions, checkCredentials, type ClientOptions, type Credentials, type Limits } from "./options.js";
 import { defaultSigner } from "./sign.js";
-import { defaultTransport, fetchTransport, type Transport } from "./transport.js";
+import { Cancel, defaultTransport, fetchTransport, type Transport } from "./transport.js";
 
 /** What a call hands openapi-fetch, and what it learns on the way (for the errors that follow). */
 export interface Exchange {
@@ -31,24 +31,17 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
   const injected = options.fetch ? fetchTransport(options.fetch) : undefined;
 
   return function exchange(operation: string, call: CallOptions | undefined): Exchange {
-    // One signal per call: the deadline (timeoutMs) and the caller's signal both abort it, with
+    // One cancel per call: the deadline (timeoutMs) and the caller's signal both fire it, with
     // the CallError the call rejects with as the reason.
-    const controller = new AbortController();
-    const { signal } = controller;
+    const cancel = new Cancel();
     const timer = setTimeout(
-      () => controller.abort(new CallError("TimeoutError", operation, `no complete answer within ${limits.timeoutMs} ms (the client's timeoutMs)`)),
+      () => cancel.cancel(new CallError("TimeoutError", operation, `no complete answer within ${limits.timeoutMs} ms (the client's timeoutMs)`)),
       limits.timeoutMs,
     );
     const caller = call?.signal;
-    const onCallerAbort = (): void => controller.abort(new CallError("AbortError", operation, "aborted by the caller's signal", { cause: caller!.reason }));
+    const onCallerAbort = (): void => cancel.cancel(new CallError("AbortError", operation, "aborted by the caller's signal", { cause: caller!.reason }));
     if (caller?.aborted) onCallerAbort();
     else caller?.addEventListener("abort", onCallerAbort, { once: true });
-    // Rejects when the signal aborts: the call ends then even if a fetch ignores the signal.
-    const aborted = new Promise<never>((_resolve, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-    });
-    settle(aborted);
 
     let body = "";
     const state: Exchange = {
@@ -60,7 +53,7 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
       init: {
         bodySerializer: (input) => (body = JSON.stringify(input)),
         fetch: async (request) => {
-          signal.throwIfAborted();
+          if (cancel.reason) throw cancel.reason;
           const { method } = request;
           const headers = request.headers;
           // The SSM path keys end in `#X-Amz-Target=AmazonSSM.<Operation>` (OpenAPI allows one
@@ -82,9 +75,12 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
           const transport: Transport = injected ?? (await defaultTransport());
           const tooLarge = (size: number): CallError =>
             new CallError("ResponseTooLargeError", operation, `the answer's body (${size} bytes or more) is larger than the client's maxResponseBytes (${limits.maxResponseBytes})`);
-          const sent = transport({ url: target, method, headers: signedHeaders, body, signal, maxResponseBytes: limits.maxResponseBytes, tooLarge });
-          settle(sent);
-          const response = await Promise.race([sent, aborted]);
+          // Rejects on cancel even if a fetch ignores the signal.
+          let stopListening = (): void => undefined;
+          const response = await new Promise<Response>((resolve, reject) => {
+            stopListening = cancel.on(reject);
+            transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge }).then(resolve, reject);
+          }).finally(() => stopListening());
           state.status = response.status;
           refuseOddAnswers(operation, response);
           return response;

@@ -6,14 +6,14 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSsmClient, isServiceError } from "../../src/index.js";
-import { defaultTransport, type Exchange } from "../../src/client/transport.js";
+import { Cancel, defaultTransport, type Exchange } from "../../src/client/transport.js";
 
 const exchange = (url: string, body = "{}", headers = new Headers()): Exchange => ({
   url: new URL(url),
   method: "POST",
   headers,
   body,
-  signal: new AbortController().signal,
+  cancel: new Cancel(),
   maxResponseBytes: 1024,
   tooLarge: (size) => new Error(`too large: ${size}`),
 });
