@@ -52,40 +52,42 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
       },
       init: {
         bodySerializer: (input) => (body = JSON.stringify(input)),
-        fetch: async (request) => {
-          if (cancel.reason) throw cancel.reason;
-          const { method } = request;
-          const headers = request.headers;
-          // The SSM path keys end in `#X-Amz-Target=AmazonSSM.<Operation>` (OpenAPI allows one
-          // operation per path and method). The fragment is never sent, and must name the header that is sent.
-          const [url, fragment] = request.url.split("#");
-          if (fragment !== undefined) {
-            const [name, value] = decodeURIComponent(fragment).split("=");
-            if (headers.get(name!) !== value) throw new Error(`${service} client: ${name} header ${headers.get(name!)} does not match the path key #${fragment}`);
-          }
-          const target = new URL(url!);
-          const signedHeaders = await sign({
-            method,
-            url: target,
-            headers,
-            body,
-            credentials: credentials ?? checkCredentials(await (options.credentials as () => Promise<Credentials>)(), service),
-            date: options.now?.(),
-          });
-          const transport: Transport = injected ?? (await defaultTransport());
-          const tooLarge = (size: number): CallError =>
-            new CallError("ResponseTooLargeError", operation, `the answer's body (${size} bytes or more) is larger than the client's maxResponseBytes (${limits.maxResponseBytes})`);
-          // Rejects on cancel even if a fetch ignores the signal.
-          let stopListening = (): void => undefined;
-          const response = await new Promise<Response>((resolve, reject) => {
-            stopListening = cancel.on(reject);
-            transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge }).then(resolve, reject);
-          }).finally(() => stopListening());
-          state.status = response.status;
-          refuseOddAnswers(operation, response);
-          return response;
-        },
+        // The whole step (credentials, signing, sending, reading) rejects on cancel, even if a
+        // credential provider or a fetch never settles or ignores the signal.
+        fetch: (request) =>
+          new Promise<Response>((resolve, reject) => {
+            const stopListening = cancel.on(reject);
+            send(request).then(resolve, reject).finally(stopListening);
+          }),
       },
+    };
+    const send = async (request: Request): Promise<Response> => {
+      if (cancel.reason) throw cancel.reason;
+      const { method } = request;
+      const headers = request.headers;
+      // The SSM path keys end in `#X-Amz-Target=AmazonSSM.<Operation>` (OpenAPI allows one
+      // operation per path and method). The fragment is never sent, and must name the header that is sent.
+      const [url, fragment] = request.url.split("#");
+      if (fragment !== undefined) {
+        const [name, value] = decodeURIComponent(fragment).split("=");
+        if (headers.get(name!) !== value) throw new Error(`${service} client: ${name} header ${headers.get(name!)} does not match the path key #${fragment}`);
+      }
+      const target = new URL(url!);
+      const signedHeaders = await sign({
+        method,
+        url: target,
+        headers,
+        body,
+        credentials: credentials ?? checkCredentials(await (options.credentials as () => Promise<Credentials>)(), service),
+        date: options.now?.(),
+      });
+      const transport: Transport = injected ?? (await defaultTransport());
+      const tooLarge = (size: number): CallError =>
+        new CallError("ResponseTooLargeError", operation, `the answer's body (${size} bytes or more) is larger than the client's maxResponseBytes (${limits.maxResponseBytes})`);
+      const response = await transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge });
+      state.status = response.status;
+      refuseOddAnswers(operation, response);
+      return response;
     };
     return state;
   };

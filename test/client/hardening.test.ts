@@ -272,3 +272,8 @@ it("isCallError narrows by name", async () => {
   expect(isCallError(error, "TimeoutError")).toBe(false);
   expect(isCallError(new Error("x"))).toBe(false);
 });
+
+it("12.7: a credential provider that never settles cannot hold the call past timeoutMs", async () => {
+  const client = createSsmClient({ region: "us-east-1", endpoint: `${main.base}/ok`, credentials: () => new Promise(() => undefined), timeoutMs: 200 });
+  await expect(rejection(client.listCommands())).resolves.toMatchObject({ name: "TimeoutError", operation: "ListCommands" });
+});
