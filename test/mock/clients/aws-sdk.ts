@@ -93,10 +93,10 @@ export function awsSdkClient(endpoint: string): ContractClient {
       };
       return result;
     },
-    errorClass(operation, name) {
+    isTypedError(operation, name, thrown) {
       const candidate = sdk(operation)[name];
       const base = isSsm(operation) ? ssm.SSMServiceException : imagebuilder.ImagebuilderServiceException;
-      return typeof candidate === "function" && candidate.prototype instanceof base ? (candidate as abstract new () => unknown) : undefined;
+      return typeof candidate === "function" && candidate.prototype instanceof base ? thrown instanceof candidate : undefined;
     },
   };
 }
