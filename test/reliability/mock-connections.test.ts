@@ -6,6 +6,7 @@
  */
 import type { Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseMockArgs } from "../../mock/src/cli-args.js";
 import { DEFAULT_CONNECTION_LIMITS, startMock, type RunningMock, type StartMockOptions } from "../../mock/src/index.js";
 import { rawSocket, readUntilClose } from "../mock/wire.js";
 
@@ -94,6 +95,13 @@ describe("how many connections", () => {
     await expect(startMock({ port: 0, maxConnections: 0 })).rejects.toThrow(/maxConnections must be a positive whole number \(got 0\)/);
     await expect(startMock({ port: 0, keepAliveTimeoutMs: 1.5 })).rejects.toThrow(/keepAliveTimeoutMs must be a positive whole number/);
     await expect(startMock({ port: 0, headersTimeoutMs: 5_000, requestTimeoutMs: 1_000 })).rejects.toThrow(/headersTimeoutMs \(5000\) must not exceed requestTimeoutMs \(1000\)/);
+  });
+
+  it("the bin takes --max-connections N (a whole number of at least 1)", () => {
+    expect(parseMockArgs(["--max-connections", "8"], {})).toEqual({ help: false, options: { port: 4010, maxConnections: 8 } });
+    for (const bad of ["0", "x", "-1", "1.5", ""]) {
+      expect(() => parseMockArgs([`--max-connections=${bad}`], {}), bad).toThrow(/--max-connections must be a whole number of at least 1/);
+    }
   });
 });
 
