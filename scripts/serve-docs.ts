@@ -19,7 +19,14 @@ export interface ServeDocsOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
+  /**
+   * A connection on which no byte moves for this long while a request or a download is under way
+   * is closed, and its file with it (a client that stops reading mid-download). Default 30 s.
+   */
+  socketTimeoutMs?: number;
 }
+
+export const DEFAULT_DOCS_SOCKET_TIMEOUT_MS = 30_000;
 
 export interface DocsServer {
   /** Base URL with a trailing slash, such as http://127.0.0.1:4020/. */
@@ -101,7 +108,7 @@ export async function resolveRequestPath(root: string, target: string): Promise<
   }
 }
 
-export async function serveDocs({ dir, host = "127.0.0.1", port }: ServeDocsOptions): Promise<DocsServer> {
+export async function serveDocs({ dir, host = "127.0.0.1", port, socketTimeoutMs = DEFAULT_DOCS_SOCKET_TIMEOUT_MS }: ServeDocsOptions): Promise<DocsServer> {
   if (!existsSync(dir)) throw new Error(`serveDocs: ${dir} does not exist; run \`npm run docs\` first`);
   const root = await realpath(resolve(dir));
 
@@ -132,12 +139,25 @@ export async function serveDocs({ dir, host = "127.0.0.1", port }: ServeDocsOpti
     await pipeline(createReadStream(file), res).catch(() => res.destroy());
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, "500 Internal Server Error\n");
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      // npm start runs this server in the mock's process: slow or silent clients must not pile up
+      // there. Node's defaults (60 s for headers, checked every 30 s) are far looser.
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, "500 Internal Server Error\n");
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = 256;
+  // With no 'timeout' listener, Node destroys the socket; the pipeline then closes the file.
+  server.timeout = socketTimeoutMs;
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(port, host, () => {

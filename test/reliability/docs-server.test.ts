@@ -78,6 +78,47 @@ describe("abandoned downloads", () => {
   }, 60_000);
 });
 
+describe("downloads that stop being read", () => {
+  it("the server hangs up on a download nobody reads (socketTimeoutMs), and the pipeline closes its file", async () => {
+    const stalled = await serveDocs({ dir: join(root, "site"), port: 0, socketTimeoutMs: 300 });
+    try {
+      const { hostname, port } = new URL(stalled.url);
+      const received = await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const socket = connect(Number(port), hostname);
+          socket.on("error", () => undefined);
+          await new Promise((resolve) => socket.once("connect", resolve));
+          socket.write(`GET /big.html HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`);
+          let bytes = 0;
+          socket.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          await new Promise((resolve) => socket.once("data", resolve));
+          socket.pause();
+          // Nothing read for many times the timeout; then read what is left, up to the end.
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+          const closed = new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), 20_000);
+            socket.once("close", () => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+          });
+          socket.resume();
+          const ended = await closed;
+          socket.destroy();
+          return { ended, bytes };
+        }),
+      );
+      // A server that waited for the reader would have sent the whole file (and kept the connection).
+      for (const { ended, bytes } of received) {
+        expect(ended).toBe(true);
+        expect(bytes).toBeLessThan(BIG);
+      }
+    } finally {
+      await stalled.close();
+    }
+  }, 60_000);
+});
+
 /** One raw request (paths and methods reach the server as written); the answer's status and headers. */
 function raw(path: string, method = "GET"): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   const { hostname, port } = new URL(server.url);
