@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import { asUsage, parseCommandLine, runIfMain } from "./lib/cli.js";
+import { pipeline } from "node:stream/promises";
 
 export interface ServeDocsOptions {
   /** The folder to serve, such as build/docs. */
@@ -19,7 +20,14 @@ export interface ServeDocsOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
+  /**
+   * A connection on which no byte moves for this long while a request or a download is under way
+   * is closed, and its file with it (a client that stops reading mid-download). Default 30 s.
+   */
+  socketTimeoutMs?: number;
 }
+
+export const DEFAULT_DOCS_SOCKET_TIMEOUT_MS = 30_000;
 
 export interface DocsServer {
   /** Base URL with a trailing slash, such as http://127.0.0.1:4020/. */
@@ -46,8 +54,33 @@ export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 
+/**
+ * Sent with every answer, errors included. The Redoc pages inline their scripts and styles (and
+ * styled-components adds styles at run time), hence 'unsafe-inline' for those two; everything else
+ * comes from this origin only (images also as data: and blob: URLs, which Redoc builds for its
+ * download link), no plugin, no eval, no framing, no form posting elsewhere.
+ */
+export const DOCS_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; "),
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
 function send(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text), ...extra });
+  res.writeHead(status, { ...DOCS_SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8", "content-length": Buffer.byteLength(text), ...extra });
   res.end(text);
 }
 
@@ -76,7 +109,7 @@ export async function resolveRequestPath(root: string, target: string): Promise<
   }
 }
 
-export async function serveDocs({ dir, host = "127.0.0.1", port }: ServeDocsOptions): Promise<DocsServer> {
+export async function serveDocs({ dir, host = "127.0.0.1", port, socketTimeoutMs = DEFAULT_DOCS_SOCKET_TIMEOUT_MS }: ServeDocsOptions): Promise<DocsServer> {
   if (!existsSync(dir)) throw new Error(`serveDocs: ${dir} does not exist; run \`npm run docs\` first`);
   const root = await realpath(resolve(dir));
 
@@ -92,26 +125,40 @@ export async function serveDocs({ dir, host = "127.0.0.1", port }: ServeDocsOpti
     }
     const { size } = await stat(file);
     res.writeHead(200, {
+      ...DOCS_SECURITY_HEADERS,
       "content-type": contentTypeFor(file),
       "content-length": size,
       "cache-control": "no-cache",
-      "x-content-type-options": "nosniff",
     });
     if (req.method === "HEAD") {
       res.end();
       return;
     }
-    createReadStream(file)
-      .on("error", () => res.destroy())
-      .pipe(res);
+    // pipeline, not pipe: when the client goes away mid-file, pipe() leaves the file open forever
+    // (one descriptor per abandoned download, until the process runs out); pipeline destroys both
+    // ends. The rejection it then reports is that premature close, nothing to answer.
+    await pipeline(createReadStream(file), res).catch(() => res.destroy());
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, "500 Internal Server Error\n");
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      // npm start runs this server in the mock's process: slow or silent clients must not pile up
+      // there. Node's defaults (60 s for headers, checked every 30 s) are far looser.
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, "500 Internal Server Error\n");
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = 256;
+  // With no 'timeout' listener, Node destroys the socket; the pipeline then closes the file.
+  server.timeout = socketTimeoutMs;
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(port, host, () => {

@@ -3,9 +3,9 @@
  * text that tells a user how to point the AWS SDK and the AWS CLI at a running mock.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
+import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
-export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--dynamic] [--log]
+export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--dynamic] [--log] [--max-connections N]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), answered from the bundled OpenAPI documents.
@@ -18,6 +18,8 @@ Options:
   --dynamic    answer with data generated from the schemas instead of the first example
                (per request: header "Prefer: dynamic=true")
   --log        print one line per request
+  --max-connections N
+               most connections open at once; more are closed as they arrive (default ${DEFAULT_CONNECTION_LIMITS.maxConnections})
   --help       show this help
 
 Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer.`;
@@ -34,6 +36,7 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       spec: { type: "string", multiple: true },
       dynamic: { type: "boolean" },
       log: { type: "boolean" },
+      "max-connections": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -46,6 +49,7 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values.spec !== undefined) options.specs = values.spec;
   if (values.dynamic) options.dynamic = true;
   if (values.log) options.log = true;
+  if (values["max-connections"] !== undefined) options.maxConnections = parseCount(values["max-connections"], "--max-connections");
   return { help: false, options };
 }
 
@@ -54,6 +58,12 @@ export function parsePort(text: string, what = "--port"): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new Error(`${what} must be a number from 0 to 65535 (got '${text}')`);
   return port;
+}
+
+/** A whole number of at least 1; `what` names the option in the error. */
+function parseCount(text: string, what: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < 1) throw new Error(`${what} must be a whole number of at least 1 (got '${text}')`);
+  return Number(text);
 }
 
 /** What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it. */

@@ -6,18 +6,22 @@
  *   new SSMClient({ endpoint: mock.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
  *   await mock.close();
  */
-import { createServer, STATUS_CODES, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
+import { Router } from "./operations.js";
+import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
 import type { SpecSource } from "aws-ops-contract/spec";
 
 export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type MockHandler, type MockHandlerOptions } from "./handler.js";
+export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } from "./server.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/spec";
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";
 
-export interface StartMockOptions extends Omit<MockHandlerOptions, "specs"> {
+/** Options of the handler (body size and timeout, data, log) and of the server (connections and their timeouts, see ConnectionLimits). */
+export interface StartMockOptions extends Omit<MockHandlerOptions, "specs">, ConnectionLimits {
   /** Port to listen on; 0 picks a free one. Default 4010. */
   port?: number;
   /** Interface to bind. Default 127.0.0.1. */
@@ -36,24 +40,14 @@ export interface RunningMock {
 }
 
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port = DEFAULT_PORT, host = DEFAULT_HOST, spec, specs, ...rest } = options;
+  const { port = DEFAULT_PORT, host = DEFAULT_HOST, spec, specs, maxConnections, headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, socketTimeoutMs, ...rest } = options;
+  // Checked before any work, so a bad value is reported as itself.
+  const limits = resolveLimits({ maxConnections, headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, socketTimeoutMs });
   const handlerOptions: MockHandlerOptions = { ...rest };
   if (specs ?? spec) handlerOptions.specs = specs ?? [spec!];
   const handler = await createMockHandler(handlerOptions);
-  const server = createServer(
-    {
-      // Backstops behind the mock's own body timeout: a client that never finishes its headers or
-      // its request is cut off instead of holding a socket for Node's default five minutes.
-      headersTimeout: 10_000,
-      requestTimeout: 30_000,
-      keepAliveTimeout: 5_000,
-    },
-    handler,
-  );
-  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    if (socket.writable) socket.end(framingErrorAnswer(error));
-    else socket.destroy();
-  });
+  const router = new Router(handler.operations);
+  const server = createMockServer(handler, { limits, protocolOf: (path) => router.protocolOf(path) });
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -76,28 +70,4 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve();
     });
   });
-}
-
-/**
- * The answer to a request Node cannot parse as HTTP (bad framing, oversized headers, headers that
- * never end). Which API it was meant for is unknown, so the error is named both ways the AWS
- * clients read: `__type` in the body (AWS JSON) and the `x-amzn-ErrorType` header (REST JSON).
- */
-export function framingErrorAnswer(error: NodeJS.ErrnoException): string {
-  const [status, name, message] =
-    error.code === "HPE_HEADER_OVERFLOW"
-      ? [431, "RequestHeaderFieldsTooLargeException", "The request headers are too large."]
-      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? [408, "RequestTimeoutException", "The request did not arrive in time."]
-        : [400, "SerializationException", `The request is not valid HTTP/1.1 (${error.code ?? "parse error"}).`];
-  const body = JSON.stringify({ __type: name, Message: message });
-  return [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
-    "Connection: close",
-    "Content-Type: application/x-amz-json-1.1",
-    `x-amzn-ErrorType: ${name}`,
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    "",
-    body,
-  ].join("\r\n");
 }
