@@ -35,7 +35,8 @@ export class TokenIssuer {
   check(generation: number, query: string, token: string): TokenCheck {
     if (token.length !== Math.ceil(((4 + MAC_BYTES) * 4) / 3) || !/^[A-Za-z0-9_-]+$/.test(token)) return { ok: false };
     const bytes = Buffer.from(token, "base64url");
-    if (bytes.length !== 4 + MAC_BYTES) return { ok: false };
+    // Only the canonical spelling: base64's last character carries spare bits a decoder ignores.
+    if (bytes.length !== 4 + MAC_BYTES || bytes.toString("base64url") !== token) return { ok: false };
     const offset = bytes.readUInt32BE(0);
     return this.mac(generation, query, offset).equals(bytes.subarray(4)) ? { ok: true, offset } : { ok: false };
   }
