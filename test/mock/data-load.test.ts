@@ -54,7 +54,7 @@ describe("loading a data set", () => {
   });
 
   it("SSM timestamps as ISO 8601 strings (as the AWS CLI prints them) go out as epoch seconds", async () => {
-    const set = dataSet(2);
+    const set = dataSet(2) as { Commands: Array<Record<string, unknown>>; MaintenanceWindowExecutions: Array<Record<string, unknown>> };
     set.Commands[1]!["RequestedDateTime"] = "2024-08-04T11:45:34.994000-07:00";
     set.MaintenanceWindowExecutions[0]!["StartTime"] = "2024-08-04T18:45:34Z";
     const mock = await start(set);
@@ -79,7 +79,10 @@ describe("loading a data set", () => {
     (set["Commands"] as Array<Record<string, unknown>>).push({ ...command(0) });
     delete (set["MaintenanceWindowExecutions"] as Array<Record<string, unknown>>)[0]!["WindowExecutionId"];
     const path = file("faults.json", JSON.stringify(set));
-    const error = await startMock({ port: 0, data: path }).catch((e: unknown) => e as Error);
+    const error = (await startMock({ port: 0, data: path }).then(
+      (started) => started.close().then(() => new Error("started")),
+      (e: unknown) => e,
+    )) as Error;
     expect(error.message).toContain(`Data set ${path} is invalid`);
     expect(error.message).toMatch(/Commands\[2\] \(CommandId c0000000-0000-4000-8000-000000000000\): the same CommandId as Commands\[0\]/);
     expect(error.message).toMatch(/MaintenanceWindowExecutions\[0\]: member '\/WindowExecutionId' is required/);

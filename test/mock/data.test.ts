@@ -123,7 +123,7 @@ describe("ListCommands", () => {
   });
 
   it("DocumentName, combined with Status (filters are ANDed)", async () => {
-    const filters = [{ key: "DocumentName", value: "AWS-RunPatchBaseline" }, { key: "Status", value: "Failed" }];
+    const filters: CommandFilter[] = [{ key: "DocumentName", value: "AWS-RunPatchBaseline" }, { key: "Status", value: "Failed" }];
     expect((await allCommands(filters)).ids).toEqual(expectedIds((c) => c["DocumentName"] === "AWS-RunPatchBaseline" && c["Status"] === "Failed"));
   });
 

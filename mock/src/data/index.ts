@@ -30,9 +30,10 @@ export class MockData {
     return this.defaultSet;
   }
 
-  /** Replaces the data set, or throws (a DataSetError) and keeps the current one. */
+  /** Replaces the data set with `raw`, freshly parsed (so not copied); or throws (a DataSetError) and keeps the current one. */
   replace(raw: unknown, source: string): DataStore {
-    const set = loadDataSet(raw, source);
+    // `raw` was just parsed from the request: the mock's own.
+    const set = loadDataSet(raw, source, { owned: true });
     this.store = new DataStore(set, ++this.generation);
     return this.store;
   }

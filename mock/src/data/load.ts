@@ -57,9 +57,11 @@ function timestampsOf(collection: Collection): MemberPath[] {
 }
 
 /** Loads a data set from a file path or an object; `source` names it in errors (default: the path, or "the data set"). */
-export function loadDataSet(input: DataSource | unknown, source?: string): DataSet {
+export function loadDataSet(input: DataSource | unknown, source?: string, { owned = false }: { owned?: boolean } = {}): DataSet {
   const name = source ?? (typeof input === "string" ? input : "(given as an object)");
   const raw = typeof input === "string" ? readDataFile(input) : input;
+  // A data set read from a file here is the mock's own: its records need no defensive copy.
+  owned ||= typeof input === "string";
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     throw new DataSetError(`Data set ${name} must be an object with any of ${COLLECTION_NAMES.join(", ")} (got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw})`);
   }
@@ -84,37 +86,49 @@ export function loadDataSet(input: DataSource | unknown, source?: string): DataS
       continue;
     }
     const paths = timestampsOf(collection);
-    const seen = new Map<string, number>();
+    const records: Rec[] = [];
+    const valid: boolean[] = [];
     list.forEach((item: unknown, index) => {
-      const where = (record: Rec | undefined): string => {
-        const id = record ? collection.id(record) : undefined;
-        return `${collection.name}[${index}]${id ? ` (${collection.idLabel} ${id})` : ""}`;
-      };
       if (!item || typeof item !== "object" || Array.isArray(item)) {
-        fault(`${where(undefined)}: must be an object`);
+        fault(`${collection.name}[${index}]: must be an object`);
+        valid.push(false);
         return;
       }
-      // A copy: the caller's object is never changed, and later changes to it do not reach the mock.
-      const record = structuredClone(item) as Rec;
+      // A copy of a caller's object: later changes to it must not reach the mock. A file's or a
+      // request's freshly parsed data is the mock's own already.
+      const record = (owned ? item : structuredClone(item)) as Rec;
       timestampsToWire(collection.wrap(record), paths);
+      records.push(record);
+      valid.push(true);
+    });
+    const batch = collection.batch && valid.every(Boolean) ? collection.batch(records) : undefined;
+    const batchOk = batch !== undefined && validate(batch.operation, batch.kind, batch.body).ok;
+    const seen = new Map<string, number>();
+    let recordIndex = 0;
+    valid.forEach((isObject, index) => {
+      if (!isObject) return;
+      const record = records[recordIndex++]!;
+      const id = collection.id(record);
+      const where = `${collection.name}[${index}]${id ? ` (${collection.idLabel} ${id})` : ""}`;
       for (const member of collection.required) {
-        if (record[member] === undefined || record[member] === "") fault(`${where(record)}: member '/${member}' is required (the record is found by it)`);
+        if (record[member] === undefined || record[member] === "") fault(`${where}: member '/${member}' is required (the record is found by it)`);
       }
-      for (const check of collection.checks(record)) {
-        const result = validate(check.operation, check.kind, check.body);
-        for (const issue of result.errors) {
-          const path = issue.path.startsWith(check.prefix) ? issue.path.slice(check.prefix.length) : issue.path;
-          fault(`${where(record)}: member '${path || "/"}' breaks '${issue.rule}': ${issue.message}`);
+      if (!batchOk) {
+        for (const check of collection.checks(record)) {
+          const result = validate(check.operation, check.kind, check.body);
+          for (const issue of result.errors) {
+            const path = issue.path.startsWith(check.prefix) ? issue.path.slice(check.prefix.length) : issue.path;
+            fault(`${where}: member '${path || "/"}' breaks '${issue.rule}': ${issue.message}`);
+          }
         }
       }
-      const id = collection.id(record);
       if (id !== undefined) {
         const first = seen.get(id);
-        if (first !== undefined) fault(`${where(record)}: the same ${collection.idLabel} as ${collection.name}[${first}]`);
+        if (first !== undefined) fault(`${where}: the same ${collection.idLabel} as ${collection.name}[${first}]`);
         else seen.set(id, index);
       }
-      (set[collection.name] as Rec[]).push(record);
     });
+    (set[collection.name] as Rec[]).push(...records);
   }
   if (faultCount > 0) {
     const more = faultCount > faults.length ? `\n  ... and ${faultCount - faults.length} more` : "";

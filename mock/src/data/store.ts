@@ -1,29 +1,56 @@
 /**
  * A loaded data set, indexed for the operations: by ID, by status, by managed node, in the order
- * the operations list records, and each record serialised once to its wire JSON, so that a request
- * only picks and joins strings (no validation, sorting or serialising per request).
+ * the operations list records; each record is serialised to its wire JSON once, the first time it is
+ * sent, so that a request only picks and joins strings (no validation, sorting or serialising per
+ * request) and loading a large data set does not pay for records nobody asks for.
  */
 import type { DataSet, Rec } from "./types.js";
 
-export interface CommandEntry {
-  record: Rec;
-  json: string;
-  requested: number | undefined;
-  status: string | undefined;
-  statusDetails: string | undefined;
-  documentName: string | undefined;
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
+
+/** A record and its wire JSON, made on first use. */
+export class StepEntry {
+  private serialised: string | undefined;
+  constructor(readonly record: Rec) {}
+  get json(): string {
+    this.serialised ??= JSON.stringify(this.record);
+    return this.serialised;
+  }
 }
 
-export interface InvocationEntry extends CommandEntry {
-  commandId: string;
-  instanceId: string;
-  /** The wire JSON without the plugins' details (`Details` false). */
-  briefJson: string;
+/** A Command (or CommandInvocation) with the members the filters read. */
+export class CommandEntry extends StepEntry {
+  readonly requested: number | undefined;
+  readonly status: string | undefined;
+  readonly statusDetails: string | undefined;
+  readonly documentName: string | undefined;
+  constructor(record: Rec) {
+    super(record);
+    this.requested = num(record["RequestedDateTime"]);
+    this.status = str(record["Status"]);
+    this.statusDetails = str(record["StatusDetails"]);
+    this.documentName = str(record["DocumentName"]);
+  }
 }
 
-export interface StepEntry {
-  record: Rec;
-  json: string;
+export class InvocationEntry extends CommandEntry {
+  readonly commandId: string;
+  readonly instanceId: string;
+  private brief: string | undefined;
+  constructor(record: Rec) {
+    super(record);
+    this.commandId = record["CommandId"] as string;
+    this.instanceId = record["InstanceId"] as string;
+  }
+  /** The wire JSON without the plugins' details (`Details` false): the service sends an empty list. */
+  get briefJson(): string {
+    if (this.brief === undefined) {
+      const { CommandPlugins: _plugins, ...brief } = this.record;
+      this.brief = JSON.stringify({ ...brief, CommandPlugins: [] });
+    }
+    return this.brief;
+  }
 }
 
 export interface WorkflowEntry {
@@ -32,9 +59,6 @@ export interface WorkflowEntry {
   membersJson: string;
   steps: StepEntry[];
 }
-
-const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
 
 /** Newest first (how the service lists commands), records without a time last, ties in data-set order. */
 function newestFirst<T extends { requested: number | undefined }>(entries: T[]): T[] {
@@ -78,29 +102,8 @@ export class DataStore {
     /** Changes with every data set a mock loads, so that its old pagination tokens are refused. */
     readonly generation: number,
   ) {
-    this.commands = newestFirst(data.Commands.map((record) => ({
-      record,
-      json: JSON.stringify(record),
-      requested: num(record["RequestedDateTime"]),
-      status: str(record["Status"]),
-      statusDetails: str(record["StatusDetails"]),
-      documentName: str(record["DocumentName"]),
-    })));
-    this.invocations = newestFirst(data.CommandInvocations.map((record) => {
-      const { CommandPlugins: _plugins, ...brief } = record;
-      return {
-        record,
-        json: JSON.stringify(record),
-        // The service sends an empty list when the details are not asked for.
-        briefJson: JSON.stringify({ ...brief, CommandPlugins: [] }),
-        requested: num(record["RequestedDateTime"]),
-        status: str(record["Status"]),
-        statusDetails: str(record["StatusDetails"]),
-        documentName: str(record["DocumentName"]),
-        commandId: record["CommandId"] as string,
-        instanceId: record["InstanceId"] as string,
-      };
-    }));
+    this.commands = newestFirst(data.Commands.map((record) => new CommandEntry(record)));
+    this.invocations = newestFirst(data.CommandInvocations.map((record) => new InvocationEntry(record)));
 
     // The managed nodes each command targeted, then each node's commands in the commands' order.
     const nodesOf = new Map<string, Set<string>>();
@@ -131,7 +134,7 @@ export class DataStore {
       const steps = (execution.StepExecutions ?? [])
         .map((record, index) => ({ record, index, start: num(record["ExecutionStartTime"]) }))
         .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.index - b.index)
-        .map(({ record }) => ({ record, json: JSON.stringify(record) }));
+        .map(({ record }) => new StepEntry(record));
       this.automationSteps.set(execution.AutomationExecutionId, steps);
     }
     for (const record of data.WorkflowExecutions) {
@@ -139,7 +142,7 @@ export class DataStore {
       this.workflows.set(record["workflowExecutionId"] as string, {
         record,
         membersJson: JSON.stringify(members).slice(1, -1),
-        steps: ((steps as Rec[] | undefined) ?? []).map((step) => ({ record: step, json: JSON.stringify(step) })),
+        steps: ((steps as Rec[] | undefined) ?? []).map((step) => new StepEntry(step)),
       });
     }
   }
