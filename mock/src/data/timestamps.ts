@@ -37,7 +37,9 @@ export function isoToEpochSeconds(text: string): number | undefined {
   const match = ISO_DATE.exec(text.trim());
   if (!match) return undefined;
   const [, date, time, fraction = "", zone = "Z"] = match;
-  const whole = Date.parse(`${date}T${time!.length === 5 ? `${time}:00` : time}${zone.toUpperCase()}`);
+  // Date.parse wants the zone as `Z` or `+hh:mm`; ISO 8601 also allows `+hhmm`.
+  const offset = zone.toUpperCase() === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const whole = Date.parse(`${date}T${time!.length === 5 ? `${time}:00` : time}${offset}`);
   if (Number.isNaN(whole)) return undefined;
   return Number((whole / 1000 + Number(`0${fraction || ".0"}`)).toFixed(6));
 }
