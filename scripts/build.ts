@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { parseCommandLine, runIfMain } from "./lib/cli.js";
 
 const HELP = `Usage: npm run build [-- --help]
 
@@ -28,10 +29,11 @@ export function build(): void {
   chmodSync("mock/dist/cli.js", 0o755);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes("--help")) console.log(HELP);
-  else {
+runIfMain(import.meta.url, {
+  help: HELP,
+  run(argv) {
+    parseCommandLine(argv, { options: {} });
     build();
     console.log("built dist/ and mock/dist/");
-  }
-}
+  },
+});

@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { parseCommandLine, runIfMain } from "./lib/cli.js";
 
 const HELP = `Usage: npm run bundle [-- --help]
 
@@ -36,11 +37,11 @@ export function bundle(outDir?: string): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes("--help")) {
-    console.log(HELP);
-  } else {
+runIfMain(import.meta.url, {
+  help: HELP,
+  run(argv) {
+    parseCommandLine(argv, { options: {} });
     bundle();
     console.log("bundled generated/openapi/ssm.json and generated/openapi/imagebuilder.json");
-  }
-}
+  },
+});

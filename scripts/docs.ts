@@ -21,6 +21,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseCommandLine, runIfMain } from "./lib/cli.js";
 
 const HELP = `Usage: npm run docs [-- --out <dir>] [-- --if-stale] [-- --help]
 
@@ -353,30 +354,17 @@ export function buildDocs({ outDir = DEFAULT_OUT_DIR }: { outDir?: string } = {}
   return { outDir, files, operations, ms: performance.now() - started };
 }
 
-function parseArgs(argv: string[]): { help: boolean; ifStale: boolean; outDir: string } {
-  const args = { help: false, ifStale: false, outDir: DEFAULT_OUT_DIR };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") args.help = true;
-    else if (arg === "--if-stale") args.ifStale = true;
-    else if (arg === "--out" && argv[i + 1]) args.outDir = resolve(argv[++i]!);
-    else throw new Error(`unknown argument ${arg}\n\n${HELP}`);
-  }
-  return args;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    const args = parseArgs(process.argv.slice(2));
-    if (args.help) console.log(HELP);
-    else if (args.ifStale && isDocsBuildFresh(args.outDir)) console.log(`${relative(ROOT, args.outDir) || "."} is up to date`);
-    else {
-      const build = buildDocs({ outDir: args.outDir });
-      for (const file of build.files) console.log(`${relative(ROOT, file.path).padEnd(44)} ${(file.bytes / 1024).toFixed(0).padStart(6)} KiB`);
-      console.log(`built ${build.files.length} files, ${build.operations.length} operations, in ${(build.ms / 1000).toFixed(1)} s`);
+runIfMain(import.meta.url, {
+  help: HELP,
+  run(argv) {
+    const { values } = parseCommandLine(argv, { options: { out: { type: "string" }, "if-stale": { type: "boolean" } } });
+    const outDir = values.out === undefined ? DEFAULT_OUT_DIR : resolve(values.out);
+    if (values["if-stale"] && isDocsBuildFresh(outDir)) {
+      console.log(`${relative(ROOT, outDir) || "."} is up to date`);
+      return;
     }
-  } catch (err) {
-    console.error(`docs: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  }
-}
+    const build = buildDocs({ outDir });
+    for (const file of build.files) console.log(`${relative(ROOT, file.path).padEnd(44)} ${(file.bytes / 1024).toFixed(0).padStart(6)} KiB`);
+    console.log(`built ${build.files.length} files, ${build.operations.length} operations, in ${(build.ms / 1000).toFixed(1)} s`);
+  },
+});

@@ -19,6 +19,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import ucs2length from "ajv/dist/runtime/ucs2length.js";
 import addFormats from "ajv-formats";
 import { API_ROOTS, bundle } from "./bundle.js";
+import { parseCommandLine, runIfMain } from "./lib/cli.js";
 
 const HELP = `Usage: npm run generate [-- --check] [-- --help]
 
@@ -77,7 +78,7 @@ function mediaSchemas(doc: OpenApiDoc, node: Json | undefined): Json[] {
   return Object.values(content ?? {}).map((media) => media["schema"] as Json);
 }
 
-/** Error names are the names of the error responses' examples (the spec keys them so, see CONTRACT.md). */
+/** Error names are the names of the error responses' examples (openapi/ssm/paths/README.md: error examples are keyed by the error's name). */
 function errorNames(doc: OpenApiDoc, node: Json | undefined): string[] {
   const content = deref(doc, node)["content"] as Record<string, JsonObject> | undefined;
   return Object.values(content ?? {}).flatMap((media) => Object.keys((media["examples"] as JsonObject | undefined) ?? {}));
@@ -288,30 +289,27 @@ export function compareTrees(expectedRoot: string, actualRoot: string): string[]
   return problems;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== "--check" && a !== "--help");
-  if (args.includes("--help")) {
-    console.log(HELP);
-  } else if (unknown.length > 0) {
-    console.error(`generate: unknown argument ${unknown.join(" ")}\n\n${HELP}`);
-    process.exit(2);
-  } else if (args.includes("--check")) {
+runIfMain(import.meta.url, {
+  help: HELP,
+  run(argv) {
+    const { values } = parseCommandLine(argv, { options: { check: { type: "boolean" } } });
+    if (!values.check) {
+      generate("generated");
+      console.log("generated generated/openapi, generated/types and generated/validators");
+      return 0;
+    }
     const fresh = mkdtempSync(join(tmpdir(), "generated-"));
     try {
       generate(fresh);
       const problems = compareTrees(fresh, "generated");
       if (problems.length > 0) {
         console.error(`generated/ is stale (run \`npm run generate\` and commit):\n  ${problems.join("\n  ")}`);
-        process.exitCode = 1;
-      } else {
-        console.log("generated/ is up to date");
+        return 1;
       }
+      console.log("generated/ is up to date");
+      return 0;
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
-  } else {
-    generate("generated");
-    console.log("generated generated/openapi, generated/types and generated/validators");
-  }
-}
+  },
+});

@@ -11,6 +11,7 @@ import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
+import { asUsage, parseCommandLine, runIfMain } from "./lib/cli.js";
 
 export interface ServeDocsOptions {
   /** The folder to serve, such as build/docs. */
@@ -140,18 +141,15 @@ Builds the API docs site when it is missing or stale (npm run docs), then serves
   --help         show this help`;
 
 async function main(argv: string[]): Promise<void> {
-  const options = { port: 4020, host: "127.0.0.1", dir: "" };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === "--help" || arg === "-h") {
-      console.log(HELP);
-      return;
-    } else if (arg === "--port" && value !== undefined && /^\d+$/.test(value) && Number(value) < 65536) options.port = Number(argv[++i]);
-    else if (arg === "--host" && value) options.host = argv[++i]!;
-    else if (arg === "--dir" && value) options.dir = resolve(argv[++i]!);
-    else throw new Error(`unknown or incomplete argument ${arg}\n\n${HELP}`);
-  }
+  const { values } = parseCommandLine(argv, { options: { port: { type: "string" }, host: { type: "string" }, dir: { type: "string" } } });
+  // The mock's port parser, the one for every --port; imported here so importing serveDocs does not load the mock.
+  const { parsePort } = await import("../mock/src/cli-args.js");
+  const port = values.port;
+  const options = {
+    port: port === undefined ? 4020 : asUsage(() => parsePort(port)),
+    host: values.host ?? "127.0.0.1",
+    dir: values.dir === undefined ? "" : resolve(values.dir),
+  };
   if (!options.dir) {
     // Imported here so that importing serveDocs does not pull in the build.
     const { buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh } = await import("./docs.js");
@@ -170,9 +168,5 @@ async function main(argv: string[]): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
-    console.error(`docs:serve: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  });
-}
+runIfMain(import.meta.url, { name: "docs:serve", help: HELP, run: main });
+

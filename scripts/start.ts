@@ -6,6 +6,7 @@
 import { endpointHelp, MOCK_HELP, parseMockArgs, parsePort } from "../mock/src/cli-args.js";
 import { startMock, type RunningMock, type StartMockOptions } from "../mock/src/index.js";
 import { buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh } from "./docs.js";
+import { asUsage, parseWith, runIfMain } from "./lib/cli.js";
 import { serveDocs } from "./serve-docs.js";
 
 const HELP = `${MOCK_HELP.replace("Usage: aws-ops-contract-mock", "Usage: npm start --")}
@@ -35,30 +36,18 @@ export async function start(
   return { mock, docsUrl: docs.url, close: async () => void (await Promise.all([mock.close(), docs.close()])) };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let parsed;
-  try {
-    parsed = parseMockArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    process.exit(2);
-  }
-  if (parsed.help) {
-    console.log(HELP);
-  } else {
-    let docsPort: number;
-    try {
-      docsPort = parsePort(process.env["DOCS_PORT"] ?? String(DEFAULT_DOCS_PORT), "DOCS_PORT");
-    } catch (error) {
-      console.error((error as Error).message);
-      process.exit(2);
-    }
-    const started = await start(parsed.options, { docsPort }).catch((error: unknown) => {
-      console.error(`Cannot start the mock and docs: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
+runIfMain(import.meta.url, {
+  name: "start",
+  help: HELP,
+  async run(argv) {
+    // The mock's own parser (shared with its bin), so `npm start -- ...` takes the bin's options.
+    const options = parseWith(argv, parseMockArgs).options;
+    const docsPort = asUsage(() => parsePort(process.env["DOCS_PORT"] ?? String(DEFAULT_DOCS_PORT), "DOCS_PORT"));
+    const started = await start(options, { docsPort }).catch((error: unknown) => {
+      throw new Error(`Cannot start the mock and docs: ${error instanceof Error ? error.message : String(error)}`);
     });
     const stop = (): void => void started.close().finally(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
-  }
-}
+  },
+});

@@ -9,6 +9,7 @@ export {
   type OperationName,
   type ServiceErrorName,
 } from "./client/errors.js";
-export type { ClientOptions, CredentialProvider, Credentials } from "./client/options.js";
+export { CallError, isCallError, type CallErrorName } from "./client/call-error.js";
+export type { CallOptions, ClientOptions, CredentialProvider, Credentials } from "./client/options.js";
 export { ContractValidationError } from "./validation/contract-error.js";
 export type { ValidationIssue } from "./validation/errors.js";

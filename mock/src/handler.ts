@@ -7,14 +7,15 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, type BodyLimits } from "./body.js";
+import { withCors } from "./cors.js";
 import { answersFromData, decide, type Decision } from "./choose.js";
 import { MockData, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
 import { parsePrefer } from "./prefer.js";
+import { generatedAnswer } from "./generate/index.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
 import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
-import { pruneToSchema } from "./prune.js";
 import { createValidators, validationMessage, type Validators } from "./validators.js";
 import { loadSpecs, type SpecSource } from "aws-ops-contract/spec";
 
@@ -101,7 +102,8 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
         }
       });
   };
-  return Object.assign(handler, { operations });
+  // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
+  return Object.assign(withCors(handler, log), { operations });
 }
 
 const pathOf = (url: string | undefined): string => (url ?? "/").split("?")[0] || "/";
@@ -188,12 +190,9 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
 
   const { decision } = decided;
-  let answer = await context.prism.answer(op, decision.choice, body);
-  if (answer.ok && decision.choice.dynamic && decision.choice.exampleKey === undefined) {
-    // Generated data is kept only if it fits the contract (pruned if need be); else the example.
-    const pruned = pruneToSchema(answer.body, (value) => context.validators.response(op, answer.ok ? answer.status : 0, value));
-    answer = pruned === undefined ? await context.prism.answer(op, { ...decision.choice, dynamic: false }, body) : { ...answer, body: pruned };
-  }
+  // Dynamic answers come from the generator (mock/src/generate), else the documented example.
+  const generated = decision.choice.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.choice.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
+  const answer = generated ?? (await context.prism.answer(op, { ...decision.choice, dynamic: false }, body));
   if (!answer.ok) return fail(500, "InternalFailure", `Prism could not build the answer: ${answer.message}`);
   const wire = successWire(op, decision, answer.status, answer.headers, answer.body);
   return { wire, label: decision.errorName ? `${label} ${decision.errorName}` : label };

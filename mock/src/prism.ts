@@ -9,8 +9,9 @@
  *   real media type on the way out.
  * - Prism routes by path and method only, so the mock routes (by `X-Amz-Target` for AWS JSON) and
  *   hands Prism the one operation it chose; Prism's router is replaced by one that takes it.
- * - Requests are validated by the mock before Prism sees them (see request-validator.ts), so Prism's
- *   own request validation, security checks and problem+json answers are switched off.
+ * - Requests are validated by the mock before Prism sees them (validators.ts, called from
+ *   handler.ts), so Prism's own request validation, security checks and problem+json answers are
+ *   switched off.
  */
 import { createInstance, getHttpOperationsFromSpec, type IHttpOperationConfig } from "@stoplight/prism-http";
 import type { MockOperation } from "./operations.js";

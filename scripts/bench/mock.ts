@@ -6,12 +6,12 @@
  * alternate between them; time to first answer is from spawn to the first 200.
  */
 import { createRequire } from "node:module";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { repoRoot } from "./fixtures.js";
-import { missing, packageJson, partFiles } from "./package.js";
+import { missing, mockBin, partFiles } from "./package.js";
 import { PRISM_MEDIA_TYPE, prismPath, writePrismFriendlySpec } from "./prism-spec.js";
 import type { Row } from "./report.js";
 import { startServer, type Probe, type RunningServer } from "./servers.js";
@@ -76,9 +76,8 @@ function figures(server: RunningServer, runs: Result[], command: string): LoadFi
  * startMock from the sources through tsx (which adds tsx's start-up to the time to first answer).
  */
 function oursArgs(): { args: string[]; how: string } | undefined {
-  const bin = packageJson().bin;
-  const binFile = typeof bin === "string" ? bin : bin?.["aws-ops-contract"];
-  if (binFile && existsSync(join(repoRoot, binFile))) return { args: [join(repoRoot, binFile), "mock", "--port", "{port}", "--host", "127.0.0.1"], how: "bin" };
+  const bin = mockBin();
+  if (bin) return { args: [bin, "--port", "{port}", "--host", "127.0.0.1"], how: "bin" };
   const mock = partFiles("mock");
   if (mock === undefined) return undefined;
   if (mock.built) {
@@ -173,9 +172,9 @@ export function writeCommandsDataSet(dir: string, count = DATA_COMMANDS): string
 
 /** The mock's bin with `--data FILE`: the built one when there is a build, else from source through tsx. */
 function dataServerArgs(file: string): { args: string[]; how: string } {
-  const mock = partFiles("mock");
+  const bin = mockBin();
   const common = ["--port", "{port}", "--host", "127.0.0.1", "--data", file];
-  if (mock?.built) return { args: [join(dirname(mock.entry), "cli.js"), ...common], how: "bin --data" };
+  if (bin) return { args: [bin, ...common], how: "bin --data" };
   return { args: ["--import", "tsx", join(repoRoot, "mock/src/cli.ts"), ...common], how: "bin --data via tsx" };
 }
 

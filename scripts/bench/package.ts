@@ -1,8 +1,10 @@
 /**
- * Finds this package's parts (client, validate, mock). When the package has a `build` script, the
- * bench builds it first and measures what consumers get (dist/: compiled JS and declarations);
- * otherwise it falls back to the sources in src/. Parts are loaded by file, not by a static import,
- * so the bench still runs (and says what it could not measure) in a checkout missing one of them.
+ * Where the bench finds the parts it measures: the client and the validators of aws-ops-contract
+ * (src/, built to dist/src/) and the mock of aws-ops-contract-mock (mock/src/, built to mock/dist/,
+ * its bin named in mock/package.json). The bench runs `npm run build` first and measures what
+ * consumers get (compiled JS and declarations); when the build fails it says so and falls back to
+ * the sources. Parts are loaded by file, not by a static import, so a broken build still leaves the
+ * other measurements running.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,7 +12,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "./fixtures.js";
 
-/** The CONTRACT.md API the bench relies on, no more. */
+/** The part of the packages' API the bench relies on, no more (src/index.ts, src/validate.ts, mock/src/index.ts). */
 export interface SsmClientOptions {
   region: string;
   endpoint?: string;
@@ -27,24 +29,28 @@ export interface MockModule {
   startMock(options?: { port?: number; host?: string }): Promise<{ url: string; close: () => Promise<void> }>;
 }
 
-const sources = {
-  client: ["src/index.ts"],
-  validate: ["src/validate.ts", "src/validate/index.ts"],
-  mock: ["mock/src/index.ts", "src/mock.ts"],
+/** Each part's source and where `npm run build` writes it (tsconfig.build.json, mock/tsconfig.build.json). */
+const parts = {
+  client: { source: "src/index.ts", built: "dist/src/index" },
+  validate: { source: "src/validate.ts", built: "dist/src/validate" },
+  mock: { source: "mock/src/index.ts", built: "mock/dist/index" },
 } as const;
-export type Part = keyof typeof sources;
-
-/** Where the build puts a part: dist/ mirrors the repository (dist/src, dist/generated). */
-const built = (file: string): { js: string; dts: string } => {
-  const base = join(repoRoot, "dist", file.replace(/\.ts$/, ""));
-  return { js: `${base}.js`, dts: `${base}.d.ts` };
-};
+export type Part = keyof typeof parts;
 
 interface PackageJson {
   scripts?: Record<string, string>;
+  devDependencies?: Record<string, string>;
   bin?: string | Record<string, string>;
 }
-export const packageJson = (): PackageJson => JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as PackageJson;
+/** aws-ops-contract's manifest, or with `dir` ("mock") a workspace package's. */
+export const packageJson = (dir = "."): PackageJson => JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as PackageJson;
+
+/** The built bin of aws-ops-contract-mock (mock/package.json "bin"), when the build has written it. */
+export function mockBin(): string | undefined {
+  const bin = packageJson("mock").bin;
+  const file = typeof bin === "string" ? bin : bin?.["aws-ops-contract-mock"];
+  return file !== undefined && builtOnce && existsSync(join(repoRoot, "mock", file)) ? join(repoRoot, "mock", file) : undefined;
+}
 
 let builtOnce: boolean | undefined;
 /** The first lines of the build's output when `npm run build` failed. */
@@ -76,13 +82,11 @@ export interface PartFiles {
 }
 
 export function partFiles(part: Part): PartFiles | undefined {
-  for (const file of sources[part]) {
-    if (!existsSync(join(repoRoot, file))) continue;
-    const out = built(file);
-    if (builtOnce && existsSync(out.js)) return { entry: out.js, ...(existsSync(out.dts) ? { declarations: out.dts } : {}), built: true };
-    return { entry: join(repoRoot, file), built: false };
-  }
-  return undefined;
+  const { source, built } = parts[part];
+  if (!existsSync(join(repoRoot, source))) return undefined;
+  const [js, dts] = [join(repoRoot, `${built}.js`), join(repoRoot, `${built}.d.ts`)];
+  if (builtOnce && existsSync(js)) return { entry: js, ...(existsSync(dts) ? { declarations: dts } : {}), built: true };
+  return { entry: join(repoRoot, source), built: false };
 }
 
 async function load<T>(part: Part): Promise<T | undefined> {
@@ -94,7 +98,7 @@ export const loadClient = (): Promise<ClientModule | undefined> => load<ClientMo
 export const loadValidate = (): Promise<ValidateModule | undefined> => load<ValidateModule>("validate");
 export const loadMock = (): Promise<MockModule | undefined> => load<MockModule>("mock");
 
-export const missing = (part: Part): string => `src/ has no ${part} yet (${sources[part].join(" or ")})`;
+export const missing = (part: Part): string => `${parts[part].source} is missing: no ${part} to measure`;
 
 /** Dummy credentials: the bench servers never check signatures, but both clients still sign. */
 export const CREDENTIALS = { accessKeyId: "AKIDBENCHEXAMPLE", secretAccessKey: "bench/secret/EXAMPLEKEY" } as const;

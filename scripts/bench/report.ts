@@ -51,7 +51,7 @@ const formatNumber = (n: number | null, unit: string): string => {
   return `${n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 })} ${unit}`;
 };
 
-/** A Markdown table, readable in a terminal and pasteable into the README. */
+/** A Markdown table, readable in a terminal and pasteable into CONTRIBUTING.md. */
 export function formatTable(rows: EvaluatedRow[]): string {
   const header = ["measure", "this package", "alternative", "ratio", "budget", "status"];
   const lines = rows.map((r) => [
@@ -91,7 +91,7 @@ function cpuModel(): string {
 export function machine(): Machine {
   let memory = `${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free`;
   try {
-    // `free -h`'s "Mem:" line, as the README quotes it.
+    // `free -h`'s "Mem:" line, as CONTRIBUTING.md quotes it.
     const line = execFileSync("free", ["-h"], { encoding: "utf8" }).split("\n").find((l) => l.startsWith("Mem:"));
     if (line) {
       const [, total, used, free] = line.split(/\s+/);

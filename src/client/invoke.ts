@@ -1,7 +1,13 @@
-/** Turns openapi-fetch's `{ data, error, response }` into a resolved body or a thrown error. */
+/**
+ * One call: the per-request options from the wire (wire.ts), openapi-fetch's `{ data, error,
+ * response }` turned into a resolved body or a thrown error, and the checks openapi-fetch does not
+ * make: a success body must be a JSON object.
+ */
 import { ContractValidationError } from "../validation/contract-error.js";
+import { CallError } from "./call-error.js";
 import { type OperationName, type ServiceError, serviceErrorFrom } from "./errors.js";
-import type { ClientOptions } from "./options.js";
+import type { CallOptions, ClientOptions } from "./options.js";
+import type { Exchange } from "./wire.js";
 
 interface Sent<T> {
   data?: T;
@@ -9,18 +15,35 @@ interface Sent<T> {
   response: Response;
 }
 
-export type Invoke = <T>(operation: OperationName, send: () => Promise<Sent<T>>) => Promise<T>;
+export type Invoke = <T>(operation: OperationName, call: CallOptions | undefined, send: (init: Exchange["init"]) => Promise<Sent<T>>) => Promise<T>;
 
-export function invoker(options: ClientOptions): Invoke {
+export function invoker(options: ClientOptions, exchange: (operation: string, call: CallOptions | undefined) => Exchange): Invoke {
   // Loaded on first use only: a client that never validates never loads (or bundles eagerly) the validators.
   let validation: Promise<typeof import("../validation/validate.js")> | undefined;
   const check = async (operation: OperationName, kind: "response" | "error", body: unknown, cause?: ServiceError): Promise<void> => {
     const result = (await (validation ??= import("../validation/validate.js"))).validate(operation, kind, body);
     if (!result.ok) throw new ContractValidationError(operation, kind, result.errors, cause ? { cause } : undefined);
   };
-  return async function invoke<T>(operation: OperationName, send: () => Promise<Sent<T>>): Promise<T> {
-    const { data, error, response } = await send();
+  return async function invoke<T>(operation: OperationName, call: CallOptions | undefined, send: (init: Exchange["init"]) => Promise<Sent<T>>): Promise<T> {
+    const state = exchange(operation, call);
+    let sent: Sent<T>;
+    try {
+      sent = await send(state.init);
+    } catch (error) {
+      // openapi-fetch parses a success body with JSON.parse: a SyntaxError is the body's fault.
+      if (error instanceof SyntaxError && state.status !== undefined) {
+        throw new CallError("InvalidResponseError", operation, `HTTP ${state.status}: the body is not valid JSON (${error.message})`, { status: state.status, cause: error });
+      }
+      throw error;
+    } finally {
+      state.done();
+    }
+    const { data, error, response } = sent;
     if (response.ok) {
+      if (data === null || typeof data !== "object" || Array.isArray(data)) {
+        const found = data === undefined ? "an empty body" : Array.isArray(data) ? "a JSON array" : `JSON ${data === null ? "null" : typeof data}`;
+        throw new CallError("InvalidResponseError", operation, `HTTP ${response.status} with ${found}: expected a JSON object`, { status: response.status });
+      }
       if (options.validateResponses) await check(operation, "response", data);
       return data as T;
     }

@@ -1,50 +1,109 @@
 /**
- * Everything between openapi-fetch and the wire, in one step per call: the request goes out as
- * openapi-fetch drafts it (URL, method, merged headers, the JSON body as a string) and is signed
- * once with AWS Signature Version 4 (sign.ts). openapi-fetch is given a plain `Draft` class instead
- * of `Request` (its documented `Request` option): no body stream is built only to be read back,
- * and no `Request` is rebuilt for each change. A real `Request` is built once, and only for an
- * injected `fetch`.
+ * Everything between openapi-fetch and the wire, for one call. openapi-fetch is used through its
+ * documented per-request options only: `bodySerializer` (the JSON body as the string that is
+ * signed and sent) and `fetch` (which receives openapi-fetch's `Request` and resolves to a real
+ * `Response`). That `fetch` signs the request once with AWS Signature Version 4 (sign.ts), sends it
+ * through the transport (transport.ts) under the call's deadline and signal, and refuses what is
+ * not an answer to parse: a redirect, a success other than 200, a success that is not JSON.
  */
-import { checkCredentials, type ClientOptions, type Credentials } from "./options.js";
+import { CallError } from "./call-error.js";
+import { type CallOptions, checkCredentials, type ClientOptions, type Credentials, type Limits } from "./options.js";
 import { defaultSigner } from "./sign.js";
-import { defaultTransport } from "./transport.js";
+import { Cancel, defaultTransport, fetchTransport, type Transport } from "./transport.js";
 
-/** What openapi-fetch constructs per call in place of a `Request`. */
-class Draft {
-  constructor(
-    readonly url: string,
-    readonly init: { method: string; headers: Headers; body?: string },
-  ) {}
-  get method(): string {
-    return this.init.method;
-  }
+/** What a call hands openapi-fetch, and what it learns on the way (for the errors that follow). */
+export interface Exchange {
+  /** openapi-fetch's per-request options. */
+  init: { fetch: (request: Request) => Promise<Response>; bodySerializer: (body: unknown) => string };
+  /** The HTTP status of the answer, once one arrived. */
+  status: number | undefined;
+  /** Ends the call's deadline and stops listening to its signal. */
+  done(): void;
 }
 
-/** The `Request` and `fetch` options for openapi-fetch's `createClient`. */
-export function wire(options: ClientOptions, service: string, credentials: Credentials | undefined) {
+/** The media types of a JSON answer (AWS JSON 1.0/1.1, plain JSON, any `+json`); a missing Content-Type is let through. */
+const JSON_MEDIA = /^\s*application\/(?:json|x-amz-json-1\.[01]|[\w.-]+\+json)\s*(?:;|$)/i;
+
+const settle = (promise: Promise<unknown>): void => void promise.catch(() => undefined);
+
+export function wire(options: ClientOptions, service: string, credentials: Credentials | undefined, limits: Limits) {
   const sign = defaultSigner(service, options.region);
-  const send = async (draft: Draft): Promise<Response> => {
-    const { method, headers, body = "" } = draft.init;
-    // The SSM path keys end in `#X-Amz-Target=AmazonSSM.<Operation>` (OpenAPI allows one operation
-    // per path and method). The fragment is never sent, and must name the header that is sent.
-    const [url, fragment] = draft.url.split("#");
-    if (fragment !== undefined) {
-      const [name, value] = decodeURIComponent(fragment).split("=");
-      if (headers.get(name!) !== value) throw new Error(`${service} client: ${name} header ${headers.get(name!)} does not match the path key #${fragment}`);
-    }
-    const target = new URL(url!);
-    const signedHeaders = await sign({
-      method,
-      url: target,
-      headers,
-      body,
-      credentials: credentials ?? checkCredentials(await (options.credentials as () => Promise<Credentials>)(), service),
-      date: options.now?.(),
-    });
-    if (options.fetch) return options.fetch(new Request(target, { method, headers: signedHeaders, body }));
-    const transport = defaultTransport();
-    return (typeof transport === "function" ? transport : await transport)(target, method, signedHeaders, body);
+  const injected = options.fetch ? fetchTransport(options.fetch) : undefined;
+
+  return function exchange(operation: string, call: CallOptions | undefined): Exchange {
+    // One cancel per call: the deadline (timeoutMs) and the caller's signal both fire it, with
+    // the CallError the call rejects with as the reason.
+    const cancel = new Cancel();
+    const timer = setTimeout(
+      () => cancel.cancel(new CallError("TimeoutError", operation, `no complete answer within ${limits.timeoutMs} ms (the client's timeoutMs)`)),
+      limits.timeoutMs,
+    );
+    const caller = call?.signal;
+    const onCallerAbort = (): void => cancel.cancel(new CallError("AbortError", operation, "aborted by the caller's signal", { cause: caller!.reason }));
+    if (caller?.aborted) onCallerAbort();
+    else caller?.addEventListener("abort", onCallerAbort, { once: true });
+
+    let body = "";
+    const state: Exchange = {
+      status: undefined,
+      done() {
+        clearTimeout(timer);
+        caller?.removeEventListener("abort", onCallerAbort);
+      },
+      init: {
+        bodySerializer: (input) => (body = JSON.stringify(input)),
+        // The whole step (credentials, signing, sending, reading) rejects on cancel, even if a
+        // credential provider or a fetch never settles or ignores the signal.
+        fetch: (request) =>
+          new Promise<Response>((resolve, reject) => {
+            const stopListening = cancel.on(reject);
+            send(request).then(resolve, reject).finally(stopListening);
+          }),
+      },
+    };
+    const send = async (request: Request): Promise<Response> => {
+      if (cancel.reason) throw cancel.reason;
+      const { method } = request;
+      const headers = request.headers;
+      // The SSM path keys end in `#X-Amz-Target=AmazonSSM.<Operation>` (OpenAPI allows one
+      // operation per path and method). The fragment is never sent, and must name the header that is sent.
+      const [url, fragment] = request.url.split("#");
+      if (fragment !== undefined) {
+        const [name, value] = decodeURIComponent(fragment).split("=");
+        if (headers.get(name!) !== value) throw new Error(`${service} client: ${name} header ${headers.get(name!)} does not match the path key #${fragment}`);
+      }
+      const target = new URL(url!);
+      const signedHeaders = await sign({
+        method,
+        url: target,
+        headers,
+        body,
+        credentials: credentials ?? checkCredentials(await (options.credentials as () => Promise<Credentials>)(), service),
+        date: options.now?.(),
+      });
+      const transport: Transport = injected ?? (await defaultTransport());
+      const tooLarge = (size: number): CallError =>
+        new CallError("ResponseTooLargeError", operation, `the answer's body (${size} bytes or more) is larger than the client's maxResponseBytes (${limits.maxResponseBytes})`);
+      const response = await transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge });
+      state.status = response.status;
+      refuseOddAnswers(operation, response);
+      return response;
+    };
+    return state;
   };
-  return { Request: Draft as unknown as typeof Request, fetch: send as unknown as typeof fetch };
+}
+
+/** Throws for an answer that is neither an AWS error nor a 200 carrying JSON. */
+function refuseOddAnswers(operation: string, response: Response): void {
+  const { status } = response;
+  if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+    settle(response.body?.cancel() ?? Promise.resolve());
+    const location = response.headers.get("location");
+    const where = response.type === "opaqueredirect" ? "a redirect (the browser hides its status and Location)" : `HTTP ${status} redirecting to ${location ?? "(no Location header)"}`;
+    throw new CallError("RedirectError", operation, `the service answered ${where}; the client follows no redirect (AWS APIs do not redirect these calls), so nothing was sent there`, { status });
+  }
+  if (status < 200 || status >= 300) return; // an error answer: a ServiceError
+  const type = response.headers.get("content-type");
+  if (status !== 200) throw new CallError("InvalidResponseError", operation, `HTTP ${status}${type ? ` (${type})` : ""}: expected 200 with a JSON object`, { status });
+  if (type !== null && !JSON_MEDIA.test(type)) throw new CallError("InvalidResponseError", operation, `HTTP ${status} with Content-Type ${type}: expected a JSON object`, { status });
 }

@@ -5,8 +5,8 @@
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { describe, expect, it } from "vitest";
-import { createImageBuilderClient, createSsmClient, type Credentials } from "../../src/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createImageBuilderClient, createSsmClient, type ClientOptions, type Credentials } from "../../src/index.js";
 import { webCryptoSigner, type Signer } from "../../src/client/sign.js";
 import { nodeSigner } from "../../src/client/sign-node.js";
 import { amzJson, frozen, recordingFetch, restJson } from "./support.js";
@@ -29,6 +29,25 @@ async function sdkAuthorization(request: Request, body: string, service: string,
   return signed.headers["authorization"] as string;
 }
 
+/**
+ * Makes a client as in a runtime without Node.js's built-in modules (a browser or worker): the
+ * client looks for `process.getBuiltinModule` when it is made (transport.ts's hasNodeBuiltins)
+ * and, finding none, signs with aws4fetch on WebCrypto, as in a browser bundle.
+ */
+function browserLike<T>(make: () => T): T {
+  const descriptor = Object.getOwnPropertyDescriptor(process, "getBuiltinModule")!;
+  Object.defineProperty(process, "getBuiltinModule", { value: undefined, configurable: true, writable: true });
+  try {
+    return make();
+  } finally {
+    Object.defineProperty(process, "getBuiltinModule", descriptor);
+  }
+}
+
+/** Counts WebCrypto HMACs (aws4fetch signs with crypto.subtle; the Node signer uses node:crypto). */
+const webCryptoSigns = () => vi.spyOn(crypto.subtle, "sign");
+afterEach(() => void vi.restoreAllMocks());
+
 const cases: Array<{ label: string; credentials: Credentials; endpoint?: string; date: Date }> = [
   { label: "static credentials", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }, date: frozen },
   {
@@ -39,11 +58,23 @@ const cases: Array<{ label: string; credentials: Credentials; endpoint?: string;
   },
 ];
 
-describe("SigV4: aws4fetch in the client equals the AWS SDK v3 signer", () => {
+/** The two ways the client signs, each made as its runtime makes it, and whether WebCrypto must do the HMACs. */
+const PATHS: Array<[string, <T>(make: () => T) => T, boolean]> = [
+  ["aws4fetch in the client (browser path: no Node built-ins)", browserLike, true],
+  ["@smithy/signature-v4 on node:crypto in the client (Node path)", (make) => make(), false],
+];
+
+describe.each(PATHS)("SigV4: %s equals the AWS SDK v3 signer", (_label, runtime, webCrypto) => {
+  const ssmClient = (options: ClientOptions) => runtime(() => createSsmClient(options));
+
   it.each(cases)("SSM ListCommands, $label", async ({ credentials, endpoint, date }) => {
     const { fetch, calls } = recordingFetch(() => amzJson({}));
-    const ssm = createSsmClient({ region: "ap-southeast-2", credentials, fetch, now: () => date, ...(endpoint ? { endpoint } : {}) });
+    const ssm = ssmClient({ region: "ap-southeast-2", credentials, fetch, now: () => date, ...(endpoint ? { endpoint } : {}) });
+    const signs = webCryptoSigns();
     await ssm.listCommands({ Filters: [{ key: "DocumentName", value: "AWS-RunShellScript" }], MaxResults: 10 });
+    // The signer this path names did the work.
+    if (webCrypto) expect(signs).toHaveBeenCalled();
+    else expect(signs).not.toHaveBeenCalled();
     const { request, body } = calls[0]!;
     const expected = await sdkAuthorization(request, body, "ssm", "ap-southeast-2", credentials, date);
     expect(request.headers.get("authorization")).toBe(expected);
@@ -52,8 +83,10 @@ describe("SigV4: aws4fetch in the client equals the AWS SDK v3 signer", () => {
   it("Image Builder ListWorkflowStepExecutions", async () => {
     const credentials = cases[0]!.credentials;
     const { fetch, calls } = recordingFetch(() => restJson({}));
-    const client = createImageBuilderClient({ region: "us-east-2", credentials, fetch, now: () => frozen });
+    const client = runtime(() => createImageBuilderClient({ region: "us-east-2", credentials, fetch, now: () => frozen }));
+    const signs = webCryptoSigns();
     await client.listWorkflowStepExecutions({ workflowExecutionId: "wf-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" });
+    expect(signs.mock.calls.length > 0).toBe(webCrypto);
     const { request, body } = calls[0]!;
     expect(request.headers.get("authorization")).toBe(await sdkAuthorization(request, body, "imagebuilder", "us-east-2", credentials, frozen));
   });
@@ -61,7 +94,7 @@ describe("SigV4: aws4fetch in the client equals the AWS SDK v3 signer", () => {
   it("the comparison bites: another body, date or key gives another signature", async () => {
     const credentials = cases[0]!.credentials;
     const { fetch, calls } = recordingFetch(() => amzJson({}));
-    await createSsmClient({ region: "eu-west-1", credentials, fetch, now: () => frozen }).listCommands({ MaxResults: 10 });
+    await ssmClient({ region: "eu-west-1", credentials, fetch, now: () => frozen }).listCommands({ MaxResults: 10 });
     const { request, body } = calls[0]!;
     const actual = request.headers.get("authorization");
     expect(actual).toBe(await sdkAuthorization(request, body, "ssm", "eu-west-1", credentials, frozen));

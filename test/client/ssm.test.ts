@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { createSsmClient, isServiceError, ServiceError } from "../../src/index.js";
+import { createSsmClient, isCallError, isServiceError, ServiceError } from "../../src/index.js";
 import { amzJson, documentedErrors, options, recordingFetch, successExample } from "./support.js";
 
 const WINDOW_EXECUTION_ID = "14bea65d-5ccc-462d-a2f3-e99c8EXAMPLE";
@@ -191,12 +191,20 @@ describe("SSM client: paginators", () => {
     expect(calls.map((c) => (JSON.parse(c.body) as { NextToken?: string }).NextToken)).toEqual([undefined, "token-1", "token-2", "token-3"]);
   });
 
-  it("stops when the service hands back the token it was given, instead of looping", async () => {
-    const { fetch, calls } = recordingFetch(() => amzJson({ NextToken: "same" }));
-    let count = 0;
-    for await (const _page of createSsmClient(options(fetch)).paginateListCommands()) count++;
-    expect(count).toBe(2);
-    expect(calls).toHaveLength(2);
+  it.each([
+    ["the token it was given", ["same", "same"], 2],
+    ["a token it gave two pages before (A, B, A)", ["A", "B", "A", "B"], 3],
+  ] as const)("stops with a PaginationLoopError when the service hands back %s, instead of looping", async (_label, tokens, repeatedAt) => {
+    const { fetch, calls } = recordingFetch((_r, _b, i) => amzJson({ NextToken: tokens[i] }));
+    const pages: unknown[] = [];
+    const run = async () => {
+      for await (const page of createSsmClient(options(fetch)).paginateListCommands()) pages.push(page);
+    };
+    const error = await run().catch((e: unknown) => e);
+    expect(isCallError(error, "PaginationLoopError")).toBe(true);
+    expect(error).toMatchObject({ operation: "ListCommands", message: expect.stringMatching(/^ListCommands: page \d answered NextToken "(same|A)", a token already followed/) });
+    expect(pages).toHaveLength(repeatedAt);
+    expect(calls).toHaveLength(repeatedAt);
   });
 
   it("a paginator surfaces a ServiceError from any page", async () => {

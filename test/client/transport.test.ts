@@ -6,7 +6,17 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSsmClient, isServiceError } from "../../src/index.js";
-import { defaultTransport } from "../../src/client/transport.js";
+import { Cancel, defaultTransport, type Exchange } from "../../src/client/transport.js";
+
+const exchange = (url: string, body = "{}", headers = new Headers()): Exchange => ({
+  url: new URL(url),
+  method: "POST",
+  headers,
+  body,
+  cancel: new Cancel(),
+  maxResponseBytes: 1024,
+  tooLarge: (size) => new Error(`too large: ${size}`),
+});
 
 interface Seen {
   method: string;
@@ -46,12 +56,13 @@ describe("the Node transport", () => {
     expect(await defaultTransport()).toBe(transport);
   });
 
-  it("sends the method, path, headers and body, and returns status, every header and the body", async () => {
+  it("sends the method, path, headers and body, and returns a real Response: status, every header and the body", async () => {
     const transport = await defaultTransport();
     seen.length = 0;
-    const response = await transport(new URL(`${base}/`), "POST", new Headers({ "x-amz-target": "AmazonSSM.ListCommands", "content-type": "application/x-amz-json-1.1" }), '{"MaxResults":5}');
+    const response = await transport(exchange(`${base}/`, '{"MaxResults":5}', new Headers({ "x-amz-target": "AmazonSSM.ListCommands", "content-type": "application/x-amz-json-1.1" })));
     expect(seen).toEqual([expect.objectContaining({ method: "POST", url: "/", body: '{"MaxResults":5}' })]);
     expect(seen[0]!.headers).toMatchObject({ "x-amz-target": "AmazonSSM.ListCommands", "content-type": "application/x-amz-json-1.1", "content-length": "16", host: new URL(base).host });
+    expect(response).toBeInstanceOf(Response);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-amzn-requestid")).toBe("req-200");
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
@@ -59,7 +70,7 @@ describe("the Node transport", () => {
   });
 
   it("answers a 204 with an empty body", async () => {
-    const response = await (await defaultTransport())(new URL(`${base}/no-content`), "POST", new Headers(), "{}");
+    const response = await (await defaultTransport())(exchange(`${base}/no-content`));
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
   });
@@ -69,7 +80,7 @@ describe("the Node transport", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect((await defaultTransport())(new URL(`http://127.0.0.1:${port}/`), "POST", new Headers(), "{}")).rejects.toThrow(/ECONNREFUSED/);
+    await expect((await defaultTransport())(exchange(`http://127.0.0.1:${port}/`))).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it("carries a whole client call: signed request out, typed output and typed errors back", async () => {

@@ -5,27 +5,23 @@
  * the project's examples verbatim.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installTarballs, pack, ROOT as root, tempDir } from "../support/pack.js";
 
 const require = createRequire(import.meta.url);
-const root = new URL("../..", import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), "consumer-"));
+const work = tempDir("consumer-");
 const project = join(work, "project");
 let tarball = "";
 let mockTarball = "";
 let server: Server;
 let endpoint = "";
 const seen: Array<{ url: string | undefined; target: string | undefined; type: string | undefined; signed: boolean }> = [];
-
-const npm = (args: string[], cwd: string): string =>
-  execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" }, stdio: ["ignore", "pipe", "pipe"] });
 
 const listingOf = (file: string): string[] => execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).split("\n").filter(Boolean);
 
@@ -57,12 +53,10 @@ function ssmWire(): Server {
 }
 
 beforeAll(async () => {
-  npm(["pack", "--pack-destination", work], root);
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
-  npm(["pack", "-w", "aws-ops-contract-mock", "--pack-destination", work], root);
-  mockTarball = join(work, readdirSync(work).find((f) => f.startsWith("aws-ops-contract-mock-") && f.endsWith(".tgz"))!);
+  tarball = pack(work);
+  mockTarball = pack(work, "aws-ops-contract-mock");
   cpSync(new URL("./project", import.meta.url), project, { recursive: true });
-  npm(["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-save", tarball, mockTarball], project);
+  installTarballs(project, [tarball, mockTarball]);
   server = ssmWire();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

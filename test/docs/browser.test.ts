@@ -4,15 +4,14 @@
  * leaving 127.0.0.1; every operation is reachable from the landing page and shows its curl, AWS CLI
  * and TypeScript samples. Screenshots go to test-results/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_PAGES, buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh, listOperations, ROOT } from "../../scripts/docs.js";
 import { serveDocs, type DocsServer } from "../../scripts/serve-docs.js";
+import { HAS_CHROMIUM, launchChromium, SKIPPED_WITHOUT_CHROMIUM, type Chromium } from "../support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 const operations = listOperations();
 
@@ -23,42 +22,23 @@ interface PageLog {
   badResponses: string[];
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(`docs site in chromium${existsSync(CHROMIUM) ? "" : " (SKIPPED: /usr/bin/chromium missing; .ci/run installs it)"}`, () => {
+describe.skipIf(!HAS_CHROMIUM)(`docs site in chromium${SKIPPED_WITHOUT_CHROMIUM}`, () => {
   let server: DocsServer;
+  let browser: Chromium;
   let context: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
     // A fresh build unless build/docs is already newer than every source.
     if (!isDocsBuildFresh(DEFAULT_OUT_DIR)) buildDocs({ outDir: DEFAULT_OUT_DIR });
     server = await serveDocs({ dir: DEFAULT_OUT_DIR, port: 0 });
-    profile = mkdtempSync(join(tmpdir(), "docs-chromium-"));
-    // A fresh profile per run; playwright takes it as launchPersistentContext's userDataDir (it
-    // refuses a --user-data-dir argument).
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1400, height: 900 },
-      timeout: 30_000,
-    });
-    // Fail on the step that is stuck, with its own message, well before the test's time limit.
-    context.setDefaultTimeout(10_000);
+    browser = await launchChromium();
+    context = browser.context;
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Records everything that would show a broken or leaky page. */

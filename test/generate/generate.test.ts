@@ -58,6 +58,7 @@ describe("scripts/generate.ts", () => {
   it("rejects an unknown argument", () => {
     const { status, stderr } = run("--chek");
     expect(status).toBe(2);
-    expect(stderr).toContain("unknown argument --chek");
+    expect(stderr).toContain("generate: Unknown option '--chek'");
+    expect(stderr).toContain("Usage: npm run generate");
   });
 });

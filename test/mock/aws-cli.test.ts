@@ -1,5 +1,5 @@
 /**
- * The AWS CLI (Debian's `awscli`) against the mock, as a new user would run it from the README:
+ * The AWS CLI (Debian's `awscli`) against the mock, as a new user would run it from mock/README.md:
  * dummy credentials in the environment and `--endpoint-url`. Skipped when `aws` is not installed;
  * AWS CLI v1 and v2 both pass (v2 words its errors "operation (reached max retries: 0): ...").
  */

@@ -1,5 +1,5 @@
 /**
- * The ways to start the mock: the `aws-ops-contract mock` bin, `npm start` (scripts/start.ts) and
+ * The ways to start the mock: the `aws-ops-contract-mock` bin, `npm start` (scripts/start.ts) and
  * startMock's options (log, dynamic, spec). Spawned processes run from source with tsx.
  */
 import { spawn, type ChildProcess } from "node:child_process";

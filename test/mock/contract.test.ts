@@ -50,11 +50,13 @@ for (const makeClient of CLIENTS) {
         const documented = example(op.api, op.name, status, error) as { Message?: string; message?: string };
         expect(client.error(thrown)).toMatchObject({ name: error, status, message: documented.Message ?? documented.message });
         expect(client.error(thrown).requestId).toMatch(UUID);
-        const ErrorClass = client.errorClass(op.name, error);
-        if (ErrorClass) expect(thrown).toBeInstanceOf(ErrorClass);
+        const typed = client.isTypedError(op.name, error, thrown);
         // Every documented error has a typed class in the official SDKs, except the common
         // ValidationException, which Image Builder's SDK does not model.
-        else expect(`${op.api}:${error}`).toBe("imagebuilder:ValidationException");
+        if (typed === undefined) expect(`${op.api}:${error}`).toBe("imagebuilder:ValidationException");
+        else expect(typed).toBe(true);
+        // The check discriminates: the same error is not typed as another documented error.
+        for (const other of documentedErrors(op.api, op.name)) if (other.error !== error) expect(client.isTypedError(op.name, other.error, thrown)).not.toBe(true);
       });
 
       it("answers a request that breaks the spec with ValidationException naming every member at fault", async () => {

@@ -11,7 +11,7 @@ type SdkClient = ssm.SSMClient | imagebuilder.ImagebuilderClient;
 
 /**
  * The few lines of SDK middleware that ask the mock for a particular answer: they set Prism's
- * `Prefer` header on every request the client sends. (README: "Contract testing with the mock".)
+ * `Prefer` header on every request the client sends. (mock/README.md, the `Prefer` header.)
  */
 export function withPrefer<C extends SdkClient>(client: C, prefer: string): C {
   (client.middlewareStack as ssm.SSMClient["middlewareStack"]).add(
@@ -93,10 +93,10 @@ export function awsSdkClient(endpoint: string): ContractClient {
       };
       return result;
     },
-    errorClass(operation, name) {
+    isTypedError(operation, name, thrown) {
       const candidate = sdk(operation)[name];
       const base = isSsm(operation) ? ssm.SSMServiceException : imagebuilder.ImagebuilderServiceException;
-      return typeof candidate === "function" && candidate.prototype instanceof base ? (candidate as abstract new () => unknown) : undefined;
+      return typeof candidate === "function" && candidate.prototype instanceof base ? thrown instanceof candidate : undefined;
     },
   };
 }

@@ -31,8 +31,12 @@ export interface ContractClient {
   requestId(output: unknown): string | undefined;
   /** Reads a thrown error; throws if it is not this client's AWS error. */
   error(thrown: unknown): ClientError;
-  /** The typed exception class the client exports for an AWS error name, if it has one. */
-  errorClass(operation: OperationName, name: string): (abstract new (...args: never[]) => unknown) | undefined;
+  /**
+   * Whether `thrown` is the client's typed error for this operation and AWS error name (for the
+   * SDK, an instance of its exception class of that name); undefined when the client has no typed
+   * error for that name. Must be false for another name, so the check can fail.
+   */
+  isTypedError(operation: OperationName, name: string, thrown: unknown): boolean | undefined;
   /** Output members (JSON pointers, `*` for any array index) the client's model lacks and drops. */
   readonly unmodelledMembers: readonly string[];
   /** Whether SSM timestamps come out as Date objects. */
