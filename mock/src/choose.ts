@@ -1,12 +1,14 @@
 /**
- * Decides which documented answer a valid request gets, from its `Prefer` header and its body:
- * - no preference: the first example of the lowest 2xx response (the documents make it a last page);
+ * Decides where a valid request's answer comes from, from its `Prefer` header and its body:
+ * - no preference: the data set (see data/), for the operations it serves; otherwise, or for an
+ *   operation it does not serve, the first example of the lowest 2xx response;
  * - `code=N` and/or `example=Name`: that response and example (`example` alone finds its status);
  * - `dynamic=true` (or the mock's `dynamic` option): data generated from the 2xx schema;
  * - errors are always the documented examples, even in dynamic mode, because the example's name is
  *   the AWS error name the SDK turns into a typed exception;
- * - a request that carries a pagination token always gets a last page (the `LastPage` example, or
- *   the chosen page without its token), so that paginators end after at most two pages.
+ * - with an example or generated data, a request that carries a pagination token always gets a
+ *   last page (the `LastPage` example, or the chosen page without its token), so that paginators
+ *   end after at most two pages (the data set pages for real).
  */
 import type { MockOperation } from "./operations.js";
 import type { Preferences } from "./prefer.js";
@@ -27,6 +29,11 @@ const LAST_PAGE = "LastPage";
 
 export function describeExamples(op: MockOperation): string {
   return [...op.examples].map(([status, names]) => `${status}${names.length ? ` (${names.join(", ")})` : ""}`).join("; ");
+}
+
+/** True when the request asks for no documented example and no generated data: the data set answers it. */
+export function answersFromData(preferences: Preferences, dynamicByDefault: boolean): boolean {
+  return preferences.code === undefined && preferences.example === undefined && !(preferences.dynamic ?? dynamicByDefault);
 }
 
 export function decide(op: MockOperation, preferences: Preferences, body: unknown, dynamicByDefault: boolean): DecisionResult {

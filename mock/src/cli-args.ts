@@ -5,18 +5,23 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
-export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--dynamic] [--log] [--max-connections N]
+export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--dynamic] [--log] [--max-connections N]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
-(REST JSON, POST /ListWorkflowStepExecutions), answered from the bundled OpenAPI documents.
+(REST JSON, POST /ListWorkflowStepExecutions), described by the bundled OpenAPI documents and
+answered from a data set.
 
 Options:
   --port N     port to listen on (default ${DEFAULT_PORT}, or $PORT; 0 picks a free port)
   --host H     interface to bind (default ${DEFAULT_HOST})
   --spec S     a document to serve: ssm, imagebuilder, or a path to a bundled OpenAPI JSON file;
                repeat for several (default: ssm and imagebuilder)
-  --dynamic    answer with data generated from the schemas instead of the first example
-               (per request: header "Prefer: dynamic=true")
+  --data FILE  answer from this data set (JSON, or YAML for .yaml/.yml): Commands,
+               CommandInvocations, MaintenanceWindowExecutions, AutomationExecutions,
+               WorkflowExecutions; validated as it loads (default: a data set built from
+               the spec's examples). Replace it at run time with PUT /_mock/data
+  --dynamic    answer with generated data like the service's instead of the data set
+               (per request: header "Prefer: dynamic=true, seed=TEXT")
   --log        print one line per request
   --max-connections N
                most connections open at once; more are closed as they arrive (default ${DEFAULT_CONNECTION_LIMITS.maxConnections})
@@ -34,6 +39,7 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       port: { type: "string" },
       host: { type: "string" },
       spec: { type: "string", multiple: true },
+      data: { type: "string" },
       dynamic: { type: "boolean" },
       log: { type: "boolean" },
       "max-connections": { type: "string" },
@@ -47,6 +53,7 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   const options: StartMockOptions = { port: parsePort(values.port ?? env["PORT"] ?? String(DEFAULT_PORT)) };
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specs = values.spec;
+  if (values.data !== undefined) options.data = values.data;
   if (values.dynamic) options.dynamic = true;
   if (values.log) options.log = true;
   if (values["max-connections"] !== undefined) options.maxConnections = parseCount(values["max-connections"], "--max-connections");

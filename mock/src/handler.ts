@@ -1,13 +1,16 @@
 /**
  * The mock's request pipeline, one step per concern: route -> read (bounded) -> content type ->
- * JSON -> validate -> Prefer -> Prism -> protocol answer. Every refusal is written in the protocol's
+ * JSON -> validate -> Prefer -> data set (no preference) or Prism (a documented example, generated
+ * data) -> protocol answer. `/_mock/data` is the mock's own endpoint, outside the AWS routes. Every refusal is written in the protocol's
  * own error format (see protocol.ts), and nothing a client sends can make it hang or throw.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
-import { decide, type Decision } from "./choose.js";
+import { answersFromData, decide, type Decision } from "./choose.js";
+import { MockData, type DataSource } from "./data/index.js";
+import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
 import { parsePrefer } from "./prefer.js";
 import { generatedAnswer } from "./generate/index.js";
@@ -19,6 +22,11 @@ import { loadSpecs, type SpecSource } from "aws-ops-contract/spec";
 export interface MockHandlerOptions {
   /** The documents to serve: bundled names (`"ssm"`, `"imagebuilder"`), JSON files or parsed documents. Default: both bundled. */
   specs?: readonly SpecSource[];
+  /**
+   * The data set the operations answer from: a JSON or YAML file's path, or the object. Default: the
+   * one built from the spec's examples. An invalid one is refused (the handler is not created).
+   */
+  data?: DataSource;
   /** Answer 2xx requests with generated data instead of the first example (per request: `Prefer: dynamic=true`). */
   dynamic?: boolean;
   /** `true` writes one line per request to stdout; a function receives each line instead. */
@@ -47,6 +55,7 @@ interface Context {
   prism: PrismMocker;
   limits: BodyLimits;
   dynamic: boolean;
+  data: MockData;
 }
 
 /** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
@@ -68,6 +77,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       idleTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     },
     dynamic: options.dynamic ?? false,
+    data: new MockData(options.data),
   };
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
 
@@ -111,6 +121,7 @@ function refuse(protocol: Protocol, error: MockError, label: string, mediaType?:
 async function serve(context: Context, req: IncomingMessage): Promise<Outcome | undefined> {
   const method = (req.method ?? "GET").toUpperCase();
   const path = pathOf(req.url);
+  if (path === DATA_PATH) return serveDataEndpoint(context.data, req, method, context.limits.idleTimeoutMs);
   const target = header(req, "x-amz-target");
   const route = context.router.route(method, path, target);
 
@@ -170,6 +181,11 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
 
   const preferences = parsePrefer(req.headers["prefer"]);
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);
+  if (answersFromData(preferences.preferences, context.dynamic)) {
+    const answer = context.data.answer(op.operationId, body as Record<string, unknown>);
+    if (answer?.ok) return { wire: { status: 200, headers: { "content-type": op.mediaType }, body: answer.body }, label };
+    if (answer) return fail(answer.error.status, answer.error.name, answer.error.message);
+  }
   const decided = decide(op, preferences.preferences, body, context.dynamic);
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
 

@@ -10,13 +10,13 @@ import { parseCommandLine, parseCount, runIfMain, UsageError } from "../lib/cli.
 import { consumerRows, measureConsumer } from "./consumer.js";
 import { repoRoot } from "./fixtures.js";
 import { installRows, measureInstall } from "./install.js";
-import { measureMock } from "./mock.js";
+import { measureMock, measureMockData } from "./mock.js";
 import { buildFailure, buildPackage } from "./package.js";
 import { evaluate, formatTable, machine, type Row } from "./report.js";
 import { measureRoundTrip } from "./roundtrip.js";
 import { measureValidation } from "./validation.js";
 
-const GROUPS = ["consumer", "install", "roundtrip", "validation", "mock"] as const;
+const GROUPS = ["consumer", "install", "roundtrip", "validation", "mock", "mock-data"] as const;
 type Group = (typeof GROUPS)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -30,6 +30,8 @@ Measures this package against the alternative, side by side in one run:
               validateResponses) vs the AWS SDK v3 SSMClient
   validation  validate() of a 50-command ListCommands response vs JSON.parse of the same bytes
   mock        req/s and p99 under autocannon load, and time to first answer: mock vs Prism alone
+  mock-data   the mock serving a 10,000-command data set (ListCommands, Status filter, MaxResults
+              50) vs Prism alone on its examples, req/s; and that data set's load time (< 1 s)
 
 Options:
   --only LIST       comma-separated groups to run (default: all): ${GROUPS.join(",")}
@@ -95,6 +97,10 @@ async function main(argv: string[]): Promise<void> {
     if (only.includes("mock")) {
       log(`mock vs Prism alone (${load.connections} connections, ${load.seconds} s each)`);
       rows.push(...(await measureMock(tmp, { ...load, rounds: quick ? 1 : 2 })).rows);
+    }
+    if (only.includes("mock-data")) {
+      log(`mock with a 10,000-command data set vs Prism alone (${load.connections} connections, ${load.seconds} s each)`);
+      rows.push(...(await measureMockData(tmp, { ...load, rounds: quick ? 1 : 2 })));
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { CLIENTS } from "./clients/index.js";
 import type { ContractClient } from "./clients/contract-client.js";
-import { at, documentedErrors, example, OPERATIONS, withoutMembers } from "./operations.js";
+import { at, documentedErrors, example, firstExampleName, OPERATIONS, withoutMembers } from "./operations.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const url = inject("mockUrl");
@@ -27,15 +27,18 @@ for (const makeClient of CLIENTS) {
 
   describe(client.label, () => {
     describe.each(OPERATIONS)("$name", (op) => {
+      // Without Prefer the mock answers from its data set; the example is asked for by name.
+      const firstExample = { prefer: `example=${firstExampleName(op.api, op.name, 200)}` };
+
       it("parses a success: the operation's first 200 example, with a request ID", async () => {
-        const output = await client.call(op.name, structuredClone(op.input));
+        const output = await client.call(op.name, structuredClone(op.input), firstExample);
         expect(client.toWire(output)).toEqual(expected(client, example(op.api, op.name, 200)));
         expect(client.requestId(output)).toMatch(UUID);
       });
 
       if (op.timestamp && client.timestampsAsDate) {
         it(`turns the wire's epoch seconds into a Date (${op.timestamp.join(".")})`, async () => {
-          const output = await client.call(op.name, structuredClone(op.input));
+          const output = await client.call(op.name, structuredClone(op.input), firstExample);
           const value = at(output, op.timestamp!);
           expect(value).toBeInstanceOf(Date);
           expect((value as Date).getTime()).toBe(Math.round((at(example(op.api, op.name, 200), op.timestamp!) as number) * 1000));
@@ -66,9 +69,13 @@ for (const makeClient of CLIENTS) {
 
       if (op.token) {
         const token = op.token;
-        it("the paginator ends after the first page by default", async () => {
+        it("the paginator ends after the first page by default (the default data set fits in one page)", async () => {
           const pages = await client.paginate(op.name, structuredClone(op.input));
-          expect(pages.map((page) => client.toWire(page))).toEqual([expected(client, example(op.api, op.name, 200))]);
+          const single = await client.call(op.name, structuredClone(op.input));
+          // Image Builder's requestId differs from one request to the next.
+          const comparable = (page: unknown): unknown => withoutMembers(client.toWire(page), ["requestId"]);
+          expect(pages.map(comparable)).toEqual([comparable(single)]);
+          expect((client.toWire(pages[0]) as Record<string, unknown>)[token]).toBeUndefined();
         });
 
         it("with Prefer example=FirstPage, the paginator passes the token on and ends on LastPage", async () => {

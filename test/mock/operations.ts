@@ -98,6 +98,11 @@ export function example(api: ApiName, name: OperationName, status: number, examp
   return deref<{ value: Record<string, unknown> }>(doc, examples[key]).value;
 }
 
+/** The name of the first example of a response: what `Prefer: example=<name>` asks for. */
+export function firstExampleName(api: ApiName, name: OperationName, status: number): string {
+  return Object.keys(responseMedia(api, name, status).examples ?? {})[0]!;
+}
+
 /** Every documented error of an operation: status and AWS error name (the example's key). */
 export function documentedErrors(api: ApiName, name: OperationName): Array<{ status: number; error: string }> {
   return Object.keys(operation(api, name).responses)

@@ -56,6 +56,15 @@ describe("the mock under malformed requests", () => {
     for (const op of ops) {
       for (const example of op.examples) {
         const answer = await send(mock.url, post(op, "valid example", example));
+        const token = /"nextToken"/i.exec(example);
+        if (token) {
+          // The documented NextPage examples carry a token this mock did not issue: its data set
+          // refuses it, as the service would, with the documented error.
+          expect(answer.status, `${op.operationId} ${example}: ${answer.body.slice(0, 200)}`).toBe(400);
+          expect(answer.body + JSON.stringify(answer.headers)).toMatch(/InvalidNextToken|InvalidPaginationTokenException/);
+          checked++;
+          continue;
+        }
         expect(answer.status, `${op.operationId} ${example}: ${answer.body.slice(0, 200)}`).toBe(200);
         const result = validate(responses.find((r) => r.operationId === op.operationId)!, JSON.parse(answer.body));
         expect(result.errors).toEqual([]);

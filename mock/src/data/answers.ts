@@ -1,0 +1,182 @@
+/**
+ * The five operations answered from a data set, as the spec's descriptions and the AWS documents
+ * describe them (where they are silent, as the service behaves; mock/README.md lists each choice).
+ * Each answer is the wire JSON, joined from the records' pre-serialised JSON.
+ */
+import { randomUUID } from "node:crypto";
+import type { MockError } from "../protocol.js";
+import { parseCommandFilters, type Predicate } from "./command-filters.js";
+import { pageOf, queryKey, type TokenIssuer } from "./paging.js";
+import { schemaEnum } from "./spec.js";
+import type { DataStore, InvocationEntry, StepEntry } from "./store.js";
+import { isoToEpochSeconds } from "./timestamps.js";
+import type { Rec } from "./types.js";
+
+export type DataAnswer = { ok: true; body: string } | { ok: false; error: MockError };
+
+export interface DataContext {
+  store: DataStore;
+  tokens: TokenIssuer;
+}
+
+/** Page sizes when the request has none: no default is documented, so the largest page the request may ask for. */
+export const DEFAULT_PAGE_SIZE = { ListCommands: 50, ListCommandInvocations: 50, DescribeAutomationStepExecutions: 50, ListWorkflowStepExecutions: 25 } as const;
+
+const fail = (name: string, message: string, status = 400): DataAnswer => ({ ok: false, error: { status, name, message } });
+const invalidNextToken = (): DataAnswer => fail("InvalidNextToken", "The specified token isn't valid.");
+const str = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+const size = (body: Rec, member: string, fallback: number): number => (typeof body[member] === "number" ? (body[member] as number) : fallback);
+const tokenJson = (member: string, token: string | undefined): string => (token ? `,"${member}":${JSON.stringify(token)}` : "");
+
+function listCommands({ store, tokens }: DataContext, body: Rec): DataAnswer {
+  const parsed = parseCommandFilters("ListCommands", body["Filters"] as { key: string; value: string }[] | undefined);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { predicates, status } = parsed.filters;
+  const commandId = str(body["CommandId"]);
+  const instanceId = str(body["InstanceId"]);
+  if (instanceId !== undefined && status?.value === "Pending") {
+    return fail("InvalidFilterKey", "You can't specify a managed node ID with the Status filter Pending: the command hasn't reached the managed node yet.");
+  }
+  let base = store.commands;
+  let remaining: Predicate[] = predicates;
+  if (commandId !== undefined) {
+    const entry = store.commandById.get(commandId);
+    if (!entry) return fail("InvalidCommandId", `The specified command ID isn't valid. Verify the ID and try again. (No command ${commandId}.)`);
+    base = [entry];
+  }
+  if (instanceId !== undefined) {
+    if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", `Instances [[${instanceId}]] not in a valid state for account`);
+    const ofInstance = store.commandsByInstance.get(instanceId) ?? [];
+    if (commandId === undefined) base = ofInstance;
+    else remaining = [...remaining, (entry) => ofInstance.includes(entry)];
+  } else if (commandId === undefined && status) {
+    // The Status index already holds exactly the matching commands, newest first.
+    base = (status.member === "Status" ? store.commandsByStatus : store.commandsByStatusDetails).get(status.value) ?? [];
+    remaining = predicates.filter((p) => p !== status.predicate);
+  }
+  const list = remaining.length === 0 ? base : base.filter((entry) => remaining.every((p) => p(entry)));
+  const query = queryKey("ListCommands", body, "NextToken", "MaxResults");
+  const page = pageOf(tokens, list, { generation: store.generation, query, token: str(body["NextToken"]), size: size(body, "MaxResults", DEFAULT_PAGE_SIZE.ListCommands) });
+  if (!page) return invalidNextToken();
+  return { ok: true, body: `{"Commands":[${page.items.map((e) => e.json).join(",")}]${tokenJson("NextToken", page.nextToken)}}` };
+}
+
+function listCommandInvocations({ store, tokens }: DataContext, body: Rec): DataAnswer {
+  const parsed = parseCommandFilters("ListCommandInvocations", body["Filters"] as { key: string; value: string }[] | undefined);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const commandId = str(body["CommandId"]);
+  const instanceId = str(body["InstanceId"]);
+  let base: readonly InvocationEntry[] = store.invocations;
+  const predicates: Predicate[] = [...parsed.filters.predicates];
+  if (commandId !== undefined) {
+    if (!store.commandById.has(commandId) && !store.invocationsByCommand.has(commandId)) {
+      return fail("InvalidCommandId", `The specified command ID isn't valid. Verify the ID and try again. (No command ${commandId}.)`);
+    }
+    base = store.invocationsByCommand.get(commandId) ?? [];
+  }
+  if (instanceId !== undefined) {
+    if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", `Instances [[${instanceId}]] not in a valid state for account`);
+    if (commandId === undefined) base = store.invocationsByInstance.get(instanceId) ?? [];
+    else predicates.push((entry) => (entry as InvocationEntry).instanceId === instanceId);
+  }
+  const list = predicates.length === 0 ? base : base.filter((entry) => predicates.every((p) => p(entry)));
+  const query = queryKey("ListCommandInvocations", body, "NextToken", "MaxResults");
+  const page = pageOf(tokens, list, { generation: store.generation, query, token: str(body["NextToken"]), size: size(body, "MaxResults", DEFAULT_PAGE_SIZE.ListCommandInvocations) });
+  if (!page) return invalidNextToken();
+  const details = body["Details"] === true;
+  return { ok: true, body: `{"CommandInvocations":[${page.items.map((e) => (details ? e.json : e.briefJson)).join(",")}]${tokenJson("NextToken", page.nextToken)}}` };
+}
+
+function getMaintenanceWindowExecution({ store }: DataContext, body: Rec): DataAnswer {
+  const id = String(body["WindowExecutionId"]);
+  const json = store.windowExecutions.get(id);
+  return json === undefined ? fail("DoesNotExistException", `Maintenance window execution ${id} doesn't exist.`) : { ok: true, body: json };
+}
+
+type StepPredicate = (step: Rec) => boolean;
+const parent = (step: Rec): Rec => (step["ParentStepDetails"] as Rec | undefined) ?? {};
+
+let automationStatuses: Set<string> | undefined;
+
+/** One StepExecutionFilter: its values are alternatives (any may match); `InvalidFilterValue` for a value the key does not take. */
+function stepFilter(key: string, values: readonly string[]): StepPredicate | MockError {
+  const invalid = (why: string): MockError => ({ status: 400, name: "InvalidFilterValue", message: `The filter value isn't valid: ${why}` });
+  switch (key) {
+    case "StartTimeBefore":
+    case "StartTimeAfter": {
+      const times: number[] = [];
+      for (const value of values) {
+        const seconds = isoToEpochSeconds(value);
+        if (seconds === undefined) return invalid(`${key} must be a timestamp such as 2024-07-07T00:00:00Z (got '${value}').`);
+        times.push(seconds);
+      }
+      return key === "StartTimeBefore"
+        ? (step) => typeof step["ExecutionStartTime"] === "number" && times.some((t) => (step["ExecutionStartTime"] as number) < t)
+        : (step) => typeof step["ExecutionStartTime"] === "number" && times.some((t) => (step["ExecutionStartTime"] as number) >= t);
+    }
+    case "StepExecutionStatus": {
+      automationStatuses ??= new Set(schemaEnum("AutomationExecutionStatus"));
+      const bad = values.find((value) => !automationStatuses!.has(value));
+      if (bad !== undefined) return invalid(`StepExecutionStatus must be an automation execution status, one of ${[...automationStatuses].join(", ")} (got '${bad}').`);
+      return (step) => values.includes(step["StepStatus"] as string);
+    }
+    case "StepExecutionId":
+    case "StepName":
+    case "Action":
+      return (step) => values.includes(step[key] as string);
+    case "ParentStepExecutionId":
+      return (step) => values.includes(parent(step)["StepExecutionId"] as string);
+    case "ParentStepIteration": {
+      const bad = values.find((value) => !/^\d+$/.test(value));
+      if (bad !== undefined) return invalid(`ParentStepIteration must be a whole number (got '${bad}').`);
+      return (step) => values.includes(String(parent(step)["Iteration"]));
+    }
+    case "ParentStepIteratorValue":
+      return (step) => values.includes(parent(step)["IteratorValue"] as string);
+    default:
+      return { status: 400, name: "InvalidFilterKey", message: `The specified key isn't valid: ${key}.` };
+  }
+}
+
+function describeAutomationStepExecutions({ store, tokens }: DataContext, body: Rec): DataAnswer {
+  const id = String(body["AutomationExecutionId"]);
+  const steps = store.automationSteps.get(id);
+  if (!steps) return fail("AutomationExecutionNotFoundException", `Automation execution ${id} doesn't exist.`);
+  const predicates: StepPredicate[] = [];
+  for (const filter of (body["Filters"] as { Key: string; Values: string[] }[] | undefined) ?? []) {
+    const predicate = stepFilter(filter.Key, filter.Values);
+    if (typeof predicate !== "function") return { ok: false, error: predicate };
+    predicates.push(predicate);
+  }
+  let list: readonly StepEntry[] = predicates.length === 0 ? steps : steps.filter((s) => predicates.every((p) => p(s.record)));
+  if (body["ReverseOrder"] === true) list = [...list].reverse();
+  const query = queryKey("DescribeAutomationStepExecutions", body, "NextToken", "MaxResults");
+  const page = pageOf(tokens, list, { generation: store.generation, query, token: str(body["NextToken"]), size: size(body, "MaxResults", DEFAULT_PAGE_SIZE.DescribeAutomationStepExecutions) });
+  if (!page) return invalidNextToken();
+  return { ok: true, body: `{"StepExecutions":[${page.items.map((s) => s.json).join(",")}]${tokenJson("NextToken", page.nextToken)}}` };
+}
+
+function listWorkflowStepExecutions({ store, tokens }: DataContext, body: Rec): DataAnswer {
+  const id = String(body["workflowExecutionId"]);
+  const workflow = store.workflows.get(id);
+  // The operation documents no not-found error of its own; ClientException is the one for "an invalid resource identifier".
+  if (!workflow) return fail("ClientException", `The workflow execution ${id} was not found.`);
+  const query = queryKey("ListWorkflowStepExecutions", body, "nextToken", "maxResults");
+  const page = pageOf(tokens, workflow.steps, { generation: store.generation, query, token: str(body["nextToken"]), size: size(body, "maxResults", DEFAULT_PAGE_SIZE.ListWorkflowStepExecutions) });
+  if (!page) return fail("InvalidPaginationTokenException", "The pagination token is not valid.");
+  const members = workflow.membersJson ? `,${workflow.membersJson}` : "";
+  return { ok: true, body: `{"requestId":"${randomUUID()}","steps":[${page.items.map((s) => s.json).join(",")}]${members}${tokenJson("nextToken", page.nextToken)}}` };
+}
+
+const ANSWERS: Record<string, (context: DataContext, body: Rec) => DataAnswer> = {
+  ListCommands: listCommands,
+  ListCommandInvocations: listCommandInvocations,
+  GetMaintenanceWindowExecution: getMaintenanceWindowExecution,
+  DescribeAutomationStepExecutions: describeAutomationStepExecutions,
+  ListWorkflowStepExecutions: listWorkflowStepExecutions,
+};
+
+/** The answer from the data set, or undefined for an operation the data set does not serve. */
+export function answerFromData(context: DataContext, operationId: string, body: Rec): DataAnswer | undefined {
+  return Object.hasOwn(ANSWERS, operationId) ? ANSWERS[operationId]!(context, body) : undefined;
+}

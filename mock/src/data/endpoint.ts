@@ -1,0 +1,60 @@
+/**
+ * The mock's own HTTP data endpoint, for contract tests in any language:
+ *   GET    /_mock/data  the data set served now (JSON, timestamps in wire form)
+ *   PUT    /_mock/data  replaces it (a JSON body, or YAML with Content-Type application/yaml)
+ *   DELETE /_mock/data  restores the default data set
+ * The `/_mock/` prefix cannot collide with an AWS route: SSM is served on `POST /` and Image Builder
+ * operation paths are operation names, which never start with `_`. Answers are JSON; a refused data
+ * set answers 400 `InvalidDataSetException` (REST JSON error shape) and the old data set stays.
+ */
+import type { IncomingMessage } from "node:http";
+import { readBody } from "../body.js";
+import { baseMediaType, errorResponse, REST_JSON_MEDIA_TYPE, type WireResponse } from "../protocol.js";
+import { DataSetError, parseDataText, type MockData } from "./index.js";
+
+export const DATA_PATH = "/_mock/data";
+/** A data set is much larger than an API request: 10,000 commands take about 15 MB of JSON. */
+export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+
+const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
+const JSON_TYPES = new Set(["application/json", "text/json"]);
+
+export interface DataEndpointOutcome {
+  wire: WireResponse;
+  label: string;
+  close?: "now" | "drain";
+}
+
+const json = (status: number, body: unknown): WireResponse => ({ status, headers: { "content-type": REST_JSON_MEDIA_TYPE }, body: JSON.stringify(body) });
+const refuse = (status: number, name: string, message: string, headers?: Record<string, string>): DataEndpointOutcome => ({
+  wire: errorResponse("restJson", headers ? { status, name, message, headers } : { status, name, message }),
+  label: `${DATA_PATH} ${name}`,
+});
+
+/** Answers a request to DATA_PATH; undefined when the client went away. */
+export async function serveDataEndpoint(data: MockData, req: IncomingMessage, method: string, idleTimeoutMs: number): Promise<DataEndpointOutcome | undefined> {
+  if (method === "GET") return { wire: json(200, data.current.data), label: `GET ${DATA_PATH}` };
+  if (method === "DELETE") {
+    const store = data.reset();
+    return { wire: json(200, { message: "The default data set (from the spec's examples) is served again.", counts: store.counts() }), label: `DELETE ${DATA_PATH}` };
+  }
+  if (method !== "PUT") return refuse(405, "MethodNotAllowedException", `${method} is not allowed on ${DATA_PATH}; use GET, PUT or DELETE`, { allow: "GET, PUT, DELETE" });
+
+  const read = await readBody(req, { maxBytes: MAX_DATA_BYTES, idleTimeoutMs });
+  if (read.kind === "aborted") return undefined;
+  if (read.kind === "tooLarge") return { ...refuse(413, "RequestEntityTooLargeException", `A data set may be at most ${MAX_DATA_BYTES} bytes`), close: "drain" };
+  if (read.kind === "timeout") return { ...refuse(408, "RequestTimeoutException", `The data set did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
+  const type = baseMediaType(req.headers["content-type"]);
+  if (type !== undefined && !JSON_TYPES.has(type) && !YAML_TYPES.has(type)) {
+    return refuse(415, "UnsupportedMediaTypeException", `Content-Type must be application/json or application/yaml for PUT ${DATA_PATH} (got '${type}')`);
+  }
+  const source = `PUT ${DATA_PATH}`;
+  try {
+    const raw = parseDataText(read.bytes.toString("utf8"), source, type !== undefined && YAML_TYPES.has(type));
+    const store = data.replace(raw, source);
+    return { wire: json(200, { message: "The data set is loaded.", counts: store.counts() }), label: `PUT ${DATA_PATH}` };
+  } catch (error) {
+    if (error instanceof DataSetError) return refuse(400, "InvalidDataSetException", `${error.message}\nThe previous data set is still served.`);
+    throw error;
+  }
+}

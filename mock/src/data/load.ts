@@ -1,0 +1,138 @@
+/**
+ * Loads a data set: reads the file (JSON or YAML), turns SSM timestamps into their wire form, and
+ * validates every record against the spec. An invalid data set is refused whole, with one error
+ * that names the source, each faulty record (collection, index, ID) and the member's path.
+ */
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { validate } from "aws-ops-contract/validate";
+import { COLLECTIONS, type Collection } from "./collections.js";
+import { findOperation, responseSchema } from "./spec.js";
+import { timestampPaths, timestampsToWire, type MemberPath } from "./timestamps.js";
+import { COLLECTION_NAMES, type DataSet, type DataSource, type Rec } from "./types.js";
+
+/** Raised for a data set that cannot be used; `message` says what and where. */
+export class DataSetError extends Error {
+  override name = "DataSetError";
+}
+
+/** Members a pasted CLI or SDK output may carry beside the records; they are not data and are ignored. */
+const IGNORED_TOP_LEVEL = new Set(["NextToken", "nextToken", "ResponseMetadata"]);
+/** At most this many faults are listed; the count says how many there were. */
+const MAX_LISTED = 20;
+
+const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+
+/** Parses a data file's text: YAML for `.yaml`/`.yml` (or `yaml: true`), JSON otherwise. */
+export function parseDataText(text: string, source: string, yaml = false): unknown {
+  try {
+    return yaml ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new DataSetError(`Data set ${source} is not valid ${yaml ? "YAML" : "JSON"}: ${(error as Error).message}`);
+  }
+}
+
+export function readDataFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new DataSetError(`Cannot read the data set ${file}: ${(error as Error).message}`);
+  }
+  return parseDataText(text, file, YAML_EXTENSIONS.has(extname(file).toLowerCase()));
+}
+
+let timestampCache: Map<string, MemberPath[]> | undefined;
+function timestampsOf(collection: Collection): MemberPath[] {
+  timestampCache ??= new Map();
+  let paths = timestampCache.get(collection.name);
+  if (!paths) {
+    const op = findOperation(collection.operation);
+    const { schema, pointer } = responseSchema(op);
+    paths = timestampPaths(op.doc, schema, pointer);
+    timestampCache.set(collection.name, paths);
+  }
+  return paths;
+}
+
+/** Loads a data set from a file path or an object; `source` names it in errors (default: the path, or "the data set"). */
+export function loadDataSet(input: DataSource | unknown, source?: string, { owned = false }: { owned?: boolean } = {}): DataSet {
+  const name = source ?? (typeof input === "string" ? input : "(given as an object)");
+  const raw = typeof input === "string" ? readDataFile(input) : input;
+  // A data set read from a file here is the mock's own: its records need no defensive copy.
+  owned ||= typeof input === "string";
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    throw new DataSetError(`Data set ${name} must be an object with any of ${COLLECTION_NAMES.join(", ")} (got ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw})`);
+  }
+  const unknown = Object.keys(raw).filter((key) => !(COLLECTION_NAMES as readonly string[]).includes(key) && !IGNORED_TOP_LEVEL.has(key));
+  if (unknown.length > 0) {
+    throw new DataSetError(`Data set ${name}: unknown member${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `'${k}'`).join(", ")}; a data set has ${COLLECTION_NAMES.join(", ")}`);
+  }
+
+  const faults: string[] = [];
+  let faultCount = 0;
+  const fault = (text: string): void => {
+    faultCount++;
+    if (faults.length < MAX_LISTED) faults.push(text);
+  };
+  const set = { Commands: [], CommandInvocations: [], MaintenanceWindowExecutions: [], AutomationExecutions: [], WorkflowExecutions: [] } as unknown as DataSet;
+
+  for (const collection of COLLECTIONS) {
+    const list = (raw as Record<string, unknown>)[collection.name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      fault(`${collection.name} must be an array of records (got ${list === null ? "null" : typeof list})`);
+      continue;
+    }
+    const paths = timestampsOf(collection);
+    const records: Rec[] = [];
+    const valid: boolean[] = [];
+    list.forEach((item: unknown, index) => {
+      if (!item || typeof item !== "object" || Array.isArray(item)) {
+        fault(`${collection.name}[${index}]: must be an object`);
+        valid.push(false);
+        return;
+      }
+      // A copy of a caller's object: later changes to it must not reach the mock. A file's or a
+      // request's freshly parsed data is the mock's own already.
+      const record = (owned ? item : structuredClone(item)) as Rec;
+      timestampsToWire(collection.wrap(record), paths);
+      records.push(record);
+      valid.push(true);
+    });
+    const batch = collection.batch && valid.every(Boolean) ? collection.batch(records) : undefined;
+    const batchOk = batch !== undefined && validate(batch.operation, batch.kind, batch.body).ok;
+    const seen = new Map<string, number>();
+    let recordIndex = 0;
+    valid.forEach((isObject, index) => {
+      if (!isObject) return;
+      const record = records[recordIndex++]!;
+      const id = collection.id(record);
+      const where = `${collection.name}[${index}]${id ? ` (${collection.idLabel} ${id})` : ""}`;
+      for (const member of collection.required) {
+        if (record[member] === undefined || record[member] === "") fault(`${where}: member '/${member}' is required (the record is found by it)`);
+      }
+      if (!batchOk) {
+        for (const check of collection.checks(record)) {
+          const result = validate(check.operation, check.kind, check.body);
+          for (const issue of result.errors) {
+            const path = issue.path.startsWith(check.prefix) ? issue.path.slice(check.prefix.length) : issue.path;
+            fault(`${where}: member '${path || "/"}' breaks '${issue.rule}': ${issue.message}`);
+          }
+        }
+      }
+      if (id !== undefined) {
+        const first = seen.get(id);
+        if (first !== undefined) fault(`${where}: the same ${collection.idLabel} as ${collection.name}[${first}]`);
+        else seen.set(id, index);
+      }
+    });
+    (set[collection.name] as Rec[]).push(...records);
+  }
+  if (faultCount > 0) {
+    const more = faultCount > faults.length ? `\n  ... and ${faultCount - faults.length} more` : "";
+    throw new DataSetError(`Data set ${name} is invalid (${faultCount} fault${faultCount === 1 ? "" : "s"}); nothing was loaded:\n  ${faults.join("\n  ")}${more}`);
+  }
+  return set;
+}

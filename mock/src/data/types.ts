@@ -1,0 +1,29 @@
+/**
+ * The shape of a data set: records in the services' own shapes, one collection per kind of thing
+ * the five operations read. Every collection is optional in a data file; a missing one is empty.
+ */
+export type Rec = Record<string, unknown>;
+
+export interface AutomationExecutionRecord {
+  AutomationExecutionId: string;
+  StepExecutions: Rec[];
+}
+
+export interface DataSet {
+  /** ListCommands' `Command` records. */
+  Commands: Rec[];
+  /** ListCommandInvocations' `CommandInvocation` records, with their `CommandPlugins`. */
+  CommandInvocations: Rec[];
+  /** GetMaintenanceWindowExecution outputs. */
+  MaintenanceWindowExecutions: Rec[];
+  /** An Automation execution's ID and its `StepExecution` records (DescribeAutomationStepExecutions). */
+  AutomationExecutions: AutomationExecutionRecord[];
+  /** ListWorkflowStepExecutions' members of one workflow execution, with all its `steps`. */
+  WorkflowExecutions: Rec[];
+}
+
+export const COLLECTION_NAMES = ["Commands", "CommandInvocations", "MaintenanceWindowExecutions", "AutomationExecutions", "WorkflowExecutions"] as const;
+export type CollectionName = (typeof COLLECTION_NAMES)[number];
+
+/** A data set as given: a file's path, or the parsed object (any subset of the collections). */
+export type DataSource = string | Partial<Record<CollectionName, unknown[]>>;
