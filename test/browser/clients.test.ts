@@ -12,18 +12,37 @@
  * for the same request.
  * No console error, no failed request, no HTTP error but the ones asked for.
  */
+import { readFile } from "node:fs/promises";
 import { writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, relative } from "node:path";
+import { join, normalize, relative } from "node:path";
 import { build, type Metafile } from "esbuild";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockHandler } from "../../mock/src/index.js";
-import { serveDocs, type DocsServer } from "../../scripts/serve-docs.js";
 import { example } from "../mock/operations.js";
 import { HAS_CHROMIUM, launchChromium, SKIPPED_WITHOUT_CHROMIUM, type Chromium } from "../support/chromium.js";
 import { installTarballs, pack, ROOT, tempDir } from "../support/pack.js";
+
+/**
+ * The app page's own origin: a plain static server, as an app's dev server would be (the docs
+ * server's Content-Security-Policy, rightly, lets its pages connect to their own origin only).
+ */
+async function serveApp(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://app").pathname)).replace(/^(\.\.[/\\])+/, "");
+    readFile(join(dir, path)).then(
+      (body) => res.writeHead(200, { "content-type": path.endsWith(".html") ? "text/html" : "text/javascript" }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const WORKFLOW_EXECUTION_ID = "wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b";
@@ -62,7 +81,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
   let work: string;
   let mock: Server;
   let mockUrl: string;
-  let site: DocsServer;
+  let site: Awaited<ReturnType<typeof serveApp>>;
   let browser: Chromium;
   let context: BrowserContext;
   /** What reached the mock: method, path and Origin of every request, preflights included. */
@@ -117,7 +136,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
     });
     await new Promise<void>((resolve) => mock.listen(0, "127.0.0.1", resolve));
     mockUrl = `http://127.0.0.1:${(mock.address() as AddressInfo).port}`;
-    site = await serveDocs({ dir: out, port: 0 });
+    site = await serveApp(out);
     browser = await launchChromium();
     context = browser.context;
   }, 240_000);
