@@ -3,9 +3,11 @@
  * text that tells a user how to point the AWS SDK and the AWS CLI at a running mock.
  */
 import { parseArgs } from "node:util";
+import { DEFAULT_CREDENTIALS, parseCredentials } from "./auth/index.js";
 import { DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
 export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--dynamic] [--log]
+                             [--auth sigv4 [--credentials AKID:SECRET[:SESSION_TOKEN]]...]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), answered from the bundled OpenAPI documents.
@@ -18,9 +20,16 @@ Options:
   --dynamic    answer with data generated from the schemas instead of the first example
                (per request: header "Prefer: dynamic=true")
   --log        print one line per request
+  --auth MODE  none (default) or sigv4: every request must carry a valid AWS Signature Version 4
+               for its service (ssm, imagebuilder), any region, signed within 5 minutes
+  --credentials AKID:SECRET[:SESSION_TOKEN]
+               credentials --auth sigv4 accepts; repeat for several (default
+               ${DEFAULT_CREDENTIALS.accessKeyId}:${DEFAULT_CREDENTIALS.secretAccessKey})
   --help       show this help
 
-Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer.`;
+Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer;
+"Prefer: example=ThrottlingException, failures=2" fails the first 2 attempts of an SDK call, and
+"Prefer: delay=3000" holds the answer back 3 s (at most 60000).`;
 
 export type ParsedArgs = { help: true } | { help: false; options: StartMockOptions };
 
@@ -34,6 +43,8 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       spec: { type: "string", multiple: true },
       dynamic: { type: "boolean" },
       log: { type: "boolean" },
+      auth: { type: "string" },
+      credentials: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -46,6 +57,9 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values.spec !== undefined) options.specs = values.spec;
   if (values.dynamic) options.dynamic = true;
   if (values.log) options.log = true;
+  if (values.auth !== undefined && values.auth !== "none" && values.auth !== "sigv4") throw new Error(`--auth must be none or sigv4 (got '${values.auth}')`);
+  if (values.credentials !== undefined && values.auth !== "sigv4") throw new Error("--credentials needs --auth sigv4");
+  if (values.auth === "sigv4") options.auth = values.credentials ? { type: "sigv4", credentials: values.credentials.map((text) => parseCredentials(text)) } : "sigv4";
   return { help: false, options };
 }
 

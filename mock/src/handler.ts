@@ -5,8 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.js";
 import { readBody, type BodyLimits } from "./body.js";
 import { decide, type Decision } from "./choose.js";
+import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
 import { parsePrefer } from "./prefer.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
@@ -26,6 +28,8 @@ export interface MockHandlerOptions {
   maxBodyBytes?: number;
   /** Longest wait for the next chunk of a request body, in milliseconds (default 10 s). */
   bodyTimeoutMs?: number;
+  /** Signature checking: `"sigv4"` (default credentials) or `{ type: "sigv4", credentials }`; default `"none"`. See auth/. */
+  auth?: AuthOption;
 }
 
 export interface MockHandler {
@@ -46,6 +50,8 @@ interface Context {
   prism: PrismMocker;
   limits: BodyLimits;
   dynamic: boolean;
+  auth: AuthCheck | undefined;
+  faults: Faults;
 }
 
 /** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
@@ -67,6 +73,8 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       idleTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     },
     dynamic: options.dynamic ?? false,
+    auth: createAuthCheck(docs, options.auth),
+    faults: createFaults(),
   };
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
 
@@ -140,6 +148,8 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   if (read.kind === "timeout") {
     return { ...fail(408, "RequestTimeoutException", `The request body did not arrive: no data for ${context.limits.idleTimeoutMs} ms`), close: "now" };
   }
+  const refused = context.auth && (await context.auth(op, req, read.bytes));
+  if (refused) return { wire: refused.wire, label: `${label} ${refused.name}` };
 
   let body: unknown = {};
   if (read.bytes.length > 0) {
@@ -168,7 +178,7 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
 
   const preferences = parsePrefer(req.headers["prefer"]);
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);
-  const decided = decide(op, preferences.preferences, body, context.dynamic);
+  const decided = context.faults.decideAttempt(req, preferences.preferences, (chosen) => decide(op, chosen, body, context.dynamic));
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
 
   const { decision } = decided;
@@ -180,6 +190,7 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   }
   if (!answer.ok) return fail(500, "InternalFailure", `Prism could not build the answer: ${answer.message}`);
   const wire = successWire(op, decision, answer.status, answer.headers, answer.body);
+  if (preferences.preferences.delay && !(await delayAnswer(req, preferences.preferences.delay))) return undefined;
   return { wire, label: decision.errorName ? `${label} ${decision.errorName}` : label };
 }
 
