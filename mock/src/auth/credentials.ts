@@ -37,7 +37,9 @@ export function checkCredentialList(list: readonly (MockCredentials | string)[])
       throw new Error("auth.credentials: each entry needs a non-empty accessKeyId and secretAccessKey");
     }
     if (byKey.has(credentials.accessKeyId)) throw new Error(`auth.credentials: the access key ${credentials.accessKeyId} is given twice`);
-    byKey.set(credentials.accessKeyId, credentials);
+    // A copy: the AWS SDKs annotate the credential objects they are given.
+    const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+    byKey.set(accessKeyId, sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken });
   }
   return [...byKey.values()];
 }
