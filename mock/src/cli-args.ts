@@ -3,7 +3,7 @@
  * text that tells a user how to point the AWS SDK and the AWS CLI at a running mock.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_CREDENTIALS, parseCredentials } from "./auth/index.js";
+import { DEFAULT_CREDENTIALS, parseCredentials, type AuthOption, type MockCredentials } from "./auth/index.js";
 import { DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
 export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--dynamic] [--log]
@@ -70,13 +70,20 @@ export function parsePort(text: string, what = "--port"): number {
   return port;
 }
 
-/** What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it. */
-export function endpointHelp(url: string): string {
-  return `Contract mock listening on ${url}
+/**
+ * What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it
+ * (with signature checking on, with the first credentials it accepts).
+ */
+export function endpointHelp(url: string, auth?: AuthOption): string {
+  const accepted = auth === undefined || auth === "none" ? undefined : auth === "sigv4" ? DEFAULT_CREDENTIALS : auth.credentials?.[0] ?? DEFAULT_CREDENTIALS;
+  const { accessKeyId, secretAccessKey, sessionToken } = typeof accepted === "string" ? parseCredentials(accepted) : (accepted ?? ({ accessKeyId: "x", secretAccessKey: "x" } as MockCredentials));
+  const sdkCredentials = `{ accessKeyId: "${accessKeyId}", secretAccessKey: "${secretAccessKey}"${sessionToken ? `, sessionToken: "${sessionToken}"` : ""} }`;
+  const env = `AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey}${sessionToken ? ` AWS_SESSION_TOKEN=${sessionToken}` : ""}`;
+  return `Contract mock listening on ${url}${accepted ? " (SigV4 signatures checked)" : ""}
 
-  AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } })
-  AWS CLI:                    AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws ssm list-commands --endpoint-url ${url} --region us-east-1
-                              AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
+  AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: ${sdkCredentials} })
+  AWS CLI:                    ${env} aws ssm list-commands --endpoint-url ${url} --region us-east-1
+                              ${env} aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
   Documented errors:          send the header "Prefer: code=400, example=InvalidNextToken"
 
 Stop with Ctrl+C.`;

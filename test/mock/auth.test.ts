@@ -8,6 +8,7 @@
 import * as ssm from "@aws-sdk/client-ssm";
 import * as imagebuilder from "@aws-sdk/client-imagebuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endpointHelp, parseMockArgs } from "../../mock/src/cli-args.js";
 import { DEFAULT_CREDENTIALS, startMock, type RunningMock } from "../../mock/src/index.js";
 
 const LONG_TERM = { accessKeyId: "AKIDLONGTERM", secretAccessKey: "long/term+secret" };
@@ -218,5 +219,31 @@ describe("the default credentials", () => {
   it("refuses malformed credential options at start", async () => {
     await expect(startMock({ port: 0, auth: { type: "sigv4", credentials: ["AKIDONLY"] } })).rejects.toThrow(/AKID:SECRET or AKID:SECRET:SESSION_TOKEN/);
     await expect(startMock({ port: 0, auth: { type: "sigv4", credentials: [] } })).rejects.toThrow(/at least one/);
+  });
+});
+
+describe("the command line", () => {
+  it("--auth sigv4 turns checking on with the default pair; --credentials (repeatable) replaces it", () => {
+    expect(parseMockArgs(["--auth", "sigv4"], {})).toMatchObject({ options: { auth: "sigv4" } });
+    expect(parseMockArgs(["--auth", "sigv4", "--credentials", "AKID1:s1", "--credentials", "ASIA2:s2:tok"], {})).toMatchObject({
+      options: { auth: { type: "sigv4", credentials: [{ accessKeyId: "AKID1", secretAccessKey: "s1" }, { accessKeyId: "ASIA2", secretAccessKey: "s2", sessionToken: "tok" }] } },
+    });
+    const parsed = parseMockArgs([], {});
+    expect(parsed.help === false && parsed.options.auth).toBe(undefined);
+  });
+
+  it.each([
+    [["--auth", "basic"], "--auth must be none or sigv4 (got 'basic')"],
+    [["--credentials", "AKID:secret"], "--credentials needs --auth sigv4"],
+    [["--auth", "sigv4", "--credentials", "AKID"], "--credentials must be AKID:SECRET or AKID:SECRET:SESSION_TOKEN, each part non-empty (got 'AKID')"],
+    [["--auth", "sigv4", "--credentials", "AKID::token"], "--credentials must be AKID:SECRET or AKID:SECRET:SESSION_TOKEN, each part non-empty (got 'AKID::token')"],
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseMockArgs(argv, {})).toThrow(message);
+  });
+
+  it("the start-up text shows credentials the mock accepts", () => {
+    expect(endpointHelp("http://127.0.0.1:4010", "sigv4")).toContain(`AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey} aws ssm list-commands`);
+    expect(endpointHelp("http://127.0.0.1:4010", { type: "sigv4", credentials: ["ASIA1:s:t"] })).toContain('credentials: { accessKeyId: "ASIA1", secretAccessKey: "s", sessionToken: "t" }');
+    expect(endpointHelp("http://127.0.0.1:4010")).toContain("AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws ssm list-commands");
   });
 });
