@@ -7,7 +7,10 @@
  */
 import * as ssm from "@aws-sdk/client-ssm";
 import * as imagebuilder from "@aws-sdk/client-imagebuilder";
+import { createHash, createHmac } from "node:crypto";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NodeSha256 } from "../../mock/src/auth/sha256.js";
 import { endpointHelp, parseMockArgs } from "../../mock/src/cli-args.js";
 import { DEFAULT_CREDENTIALS, startMock, type RunningMock } from "../../mock/src/index.js";
 
@@ -199,6 +202,57 @@ describe("the answers on the wire", () => {
     const authorization = "AWS4-HMAC-SHA256 Credential=AKIDLONGTERM/20260101/us-east-1/ssm/aws4_request, SignedHeaders=x-amz-date, Signature=00";
     const response = await post("/", { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands", authorization, "x-amz-date": "20260101T000000Z" });
     expect(await response.json()).toEqual({ __type: "IncompleteSignatureException", message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." });
+  });
+});
+
+describe("requests signed by other means than the SDK clients", () => {
+  const signer = new SignatureV4({ service: "ssm", region: "ca-central-1", credentials: LONG_TERM, sha256: NodeSha256, applyChecksum: true });
+
+  async function signed(body: string): Promise<Record<string, string>> {
+    const { host } = new URL(mock.url);
+    const headers: Record<string, string> = { host, "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" };
+    const request = await signer.sign({ method: "POST", protocol: "http:", hostname: "127.0.0.1", path: "/", query: {}, headers, body });
+    const { host: _host, ...out } = request.headers as Record<string, string>;
+    return out;
+  }
+
+  /**
+   * A request dated by the HTTP `Date` header, which SigV4 allows and @smithy/signature-v4 never
+   * produces (it always writes X-Amz-Date): signed here step by step from the SigV4 specification,
+   * as an oracle independent of the mock's use of the SDK's signer.
+   */
+  function signedByDateHeader(body: string, date: Date): Record<string, string> {
+    const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
+    const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
+    const longDate = date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const scope = `${longDate.slice(0, 8)}/ca-central-1/ssm/aws4_request`;
+    const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.1", date: date.toUTCString(), host: new URL(mock.url).host, "x-amz-target": "AmazonSSM.ListCommands" };
+    const names = Object.keys(headers).sort();
+    const canonicalRequest = ["POST", "/", "", ...names.map((name) => `${name}:${headers[name]}`), "", names.join(";"), sha256(body)].join("\n");
+    const stringToSign = ["AWS4-HMAC-SHA256", longDate, scope, sha256(canonicalRequest)].join("\n");
+    const key = ["ca-central-1", "ssm", "aws4_request"].reduce((k, part) => hmac(k, part), hmac(`AWS4${LONG_TERM.secretAccessKey}`, longDate.slice(0, 8)));
+    const { host: _host, ...sent } = headers;
+    return { ...sent, authorization: `AWS4-HMAC-SHA256 Credential=${LONG_TERM.accessKeyId}/${scope}, SignedHeaders=${names.join(";")}, Signature=${hmac(key, stringToSign).toString("hex")}` };
+  }
+  const post = (headers: Record<string, string>, body: string) => fetch(mock.url, { method: "POST", headers, body });
+
+  it("a signature with X-Amz-Content-Sha256 passes; a body that no longer matches the declared hash is refused", async () => {
+    const headers = await signed('{"MaxResults":5}');
+    expect(headers["x-amz-content-sha256"]).toMatch(/^[0-9a-f]{64}$/);
+    expect((await post(headers, '{"MaxResults":5}')).status).toBe(200);
+    const changed = await post(headers, '{"MaxResults":6}');
+    expect(changed.status).toBe(400);
+    expect(await changed.json()).toMatchObject({ __type: "InvalidSignatureException" });
+  });
+
+  it("a signature dated by the HTTP Date header (no X-Amz-Date) passes", async () => {
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const response = await post(signedByDateHeader('{"MaxResults":7}', now), '{"MaxResults":7}');
+    expect(response.status, await response.clone().text()).toBe(200);
+    const stale = await post(signedByDateHeader("{}", new Date(now.getTime() - 6 * 60_000)), "{}");
+    expect(await stale.json()).toMatchObject({ __type: "InvalidSignatureException", message: expect.stringMatching(/^Signature expired: /) });
+    const tampered = await post(signedByDateHeader("{}", now), '{"MaxResults":7}');
+    expect(await tampered.json()).toMatchObject({ __type: "InvalidSignatureException", message: expect.stringContaining("\n\nThe Canonical String for this request should have been\n'POST\n/\n\ncontent-type:application/x-amz-json-1.1\ndate:") });
   });
 });
 

@@ -2,11 +2,11 @@
  * Checks an AWS Signature Version 4 `Authorization` header the way an AWS service does, and says
  * what AWS would answer when it fails. The signature itself is recomputed by the AWS SDK's own
  * signer (@smithy/signature-v4) from the request exactly as it arrived: the headers the client
- * listed in `SignedHeaders` (Host with its port), the path and query as sent, and the body bytes as
- * received; nothing here reimplements the algorithm.
+ * listed in `SignedHeaders` (Host with its port, and `Date` when that dates the request), the path
+ * and query as sent, and the body bytes as received; nothing here reimplements the algorithm.
  */
 import { timingSafeEqual } from "node:crypto";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { ALGORITHM_IDENTIFIER, getCanonicalHeaders, getPayloadHash, SignatureV4 } from "@smithy/signature-v4";
 import type { MockCredentials } from "./credentials.js";
 import { INVALID_TOKEN, SIGNATURE_MISMATCH, type AuthFailure } from "./failures.js";
 import { NodeSha256, sha256Hex } from "./sha256.js";
@@ -49,13 +49,32 @@ function parseBasicDate(text: string): number | undefined {
 
 const first = (headers: ArrivedRequest["headers"], name: string): string | undefined => headers[name]?.[0];
 
+type SignableRequest = Parameters<SignatureV4["presign"]>[0];
+
+/**
+ * The SDK's signer, used step by step: its `sign(request)` builds the canonical headers itself and
+ * drops a `Date` header (it always dates requests by X-Amz-Date), so a request a client dated by
+ * `Date` could not be reproduced. The canonical request and string to sign come from the signer's
+ * own methods (protected: for subclasses such as this one), and the signature from its public
+ * `sign(stringToSign)`, with the signing key it derives and caches.
+ */
+class CheckingSigner extends SignatureV4 {
+  async signatureOf(request: SignableRequest, signedNames: readonly string[], payloadHash: string, at: { signingDate: Date; longDate: string; scope: string; region: string; service: string }) {
+    const canonicalHeaders = getCanonicalHeaders(request, undefined, new Set(signedNames));
+    const canonicalRequest = this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+    const stringToSign = await this.createStringToSign(at.longDate, at.scope, canonicalRequest, ALGORITHM_IDENTIFIER);
+    const signature = await this.sign(stringToSign, { signingDate: at.signingDate, signingRegion: at.region, signingService: at.service });
+    return { canonicalRequest, stringToSign, signature };
+  }
+}
+
 // One signer per access key: SignatureV4 caches the derived signing key per day and scope.
-const signers = new WeakMap<MockCredentials, SignatureV4>();
-function signerFor(credentials: MockCredentials): SignatureV4 {
+const signers = new WeakMap<MockCredentials, CheckingSigner>();
+function signerFor(credentials: MockCredentials): CheckingSigner {
   let signer = signers.get(credentials);
   if (!signer) {
     // region and service here are placeholders: each check passes the credential scope's own.
-    signer = new SignatureV4({ service: "placeholder", region: "placeholder", credentials, sha256: NodeSha256, applyChecksum: false });
+    signer = new CheckingSigner({ service: "placeholder", region: "placeholder", credentials, sha256: NodeSha256, applyChecksum: false });
     signers.set(credentials, signer);
   }
   return signer;
@@ -152,23 +171,22 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
     const values = request.headers[name];
     if (values !== undefined) headers[name] = values.join(",");
   }
-  const hostHeader = headers["host"] ?? "";
-  const [hostname = "", port] = hostHeader.split(":");
-  // The signer always adds x-amz-date, and x-amz-security-token for temporary credentials: keep
-  // them out of the canonical request when the client did not sign them.
-  const unsignableHeaders = new Set(["x-amz-date", "x-amz-security-token"].filter((name) => !signedNames.includes(name)));
-  let expected: string | undefined;
+  const [hostname = "", port] = (headers["host"] ?? "").split(":");
+  const signable: SignableRequest = { method: request.method, protocol: "http:", hostname, ...(port ? { port: Number(port) } : {}), path: pathPart, query, headers, body: request.body };
+  const scopeText = `${scopeDate}/${region}/${service}/${terminator}`;
+  let expected: { canonicalRequest: string; stringToSign: string; signature: string };
   try {
-    const signed = await signerFor(known).sign(
-      { method: request.method, protocol: "http:", hostname, ...(port ? { port: Number(port) } : {}), path: pathPart, query, headers, body: request.body },
-      { signingDate: new Date(signedAt), signingRegion: region, signingService: service, unsignableHeaders, signableHeaders: new Set(signedNames) },
-    );
-    expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers["authorization"] ?? ""))?.[1];
+    const payloadHash = await getPayloadHash(signable, NodeSha256);
+    expected = await signerFor(known).signatureOf(signable, signedNames, payloadHash, { signingDate: new Date(signedAt), longDate, scope: scopeText, region, service });
   } catch {
-    expected = undefined;
+    return invalid(SIGNATURE_MISMATCH);
   }
   const given = Buffer.from(params.get("Signature")!, "utf8");
-  if (expected === undefined || given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected, "utf8"))) return invalid(SIGNATURE_MISMATCH);
+  const wanted = Buffer.from(expected.signature, "utf8");
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+    // As AWS does, the refusal shows what the server signed, so a client's author can compare.
+    return invalid(`${SIGNATURE_MISMATCH}\n\nThe Canonical String for this request should have been\n'${expected.canonicalRequest}'\n\nThe String-to-Sign should have been\n'${expected.stringToSign}'\n`);
+  }
   return undefined;
 }
 
