@@ -270,9 +270,22 @@ describe("the default credentials", () => {
     }
   });
 
+  it("signingWindowMs narrows the window, and the message says so", async () => {
+    const own = await startMock({ port: 0, auth: { type: "sigv4", credentials: [LONG_TERM], signingWindowMs: 60_000 } });
+    try {
+      const client = new ssm.SSMClient({ endpoint: own.url, region: "us-west-2", credentials: LONG_TERM, maxAttempts: 1, systemClockOffset: -2 * 60_000 });
+      const error = await rejection(client.send(new ssm.ListCommandsCommand({})));
+      expect(error.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 1 min\.\)$/);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("refuses malformed credential options at start", async () => {
     await expect(startMock({ port: 0, auth: { type: "sigv4", credentials: ["AKIDONLY"] } })).rejects.toThrow(/AKID:SECRET or AKID:SECRET:SESSION_TOKEN/);
     await expect(startMock({ port: 0, auth: { type: "sigv4", credentials: [] } })).rejects.toThrow(/at least one/);
+    await expect(startMock({ port: 0, auth: "basic" as never })).rejects.toThrow('auth must be "none", "sigv4" or { type: "sigv4", credentials } (got "basic")');
+    await expect(startMock({ port: 0, auth: { type: "sigv4", signingWindowMs: 10 } })).rejects.toThrow(/signingWindowMs/);
   });
 });
 

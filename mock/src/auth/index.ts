@@ -37,7 +37,9 @@ export type AuthCheck = (op: MockOperation, req: IncomingMessage, body: Uint8Arr
 export function createAuthCheck(docs: readonly OpenApiDocument[], option: AuthOption | undefined): AuthCheck | undefined {
   if (option === undefined || option === "none") return undefined;
   const options: SigV4AuthOptions = option === "sigv4" ? { type: "sigv4" } : option;
-  if (options.type !== "sigv4") throw new Error(`auth must be "none" or "sigv4" (got ${JSON.stringify((options as { type?: unknown }).type)})`);
+  if (typeof options !== "object" || options === null || options.type !== "sigv4") {
+    throw new Error(`auth must be "none", "sigv4" or { type: "sigv4", credentials } (got ${JSON.stringify(option)})`);
+  }
   const windowMs = options.signingWindowMs ?? DEFAULT_SIGNING_WINDOW_MS;
   if (!Number.isInteger(windowMs) || windowMs < 1000) throw new Error("auth.signingWindowMs must be a whole number of milliseconds, at least 1000");
   const list = checkCredentialList(options.credentials ?? [DEFAULT_CREDENTIALS]);
