@@ -10,6 +10,7 @@ import * as imagebuilder from "@aws-sdk/client-imagebuilder";
 import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createImageBuilderClient, createSsmClient, isServiceError } from "../../src/index.js";
 import { NodeSha256 } from "../../mock/src/auth/sha256.js";
 import { endpointHelp, parseMockArgs } from "../../mock/src/cli-args.js";
 import { DEFAULT_CREDENTIALS, startMock, type RunningMock } from "../../mock/src/index.js";
@@ -202,6 +203,24 @@ describe("the answers on the wire", () => {
     const authorization = "AWS4-HMAC-SHA256 Credential=AKIDLONGTERM/20260101/us-east-1/ssm/aws4_request, SignedHeaders=x-amz-date, Signature=00";
     const response = await post("/", { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands", authorization, "x-amz-date": "20260101T000000Z" });
     expect(await response.json()).toEqual({ __type: "IncompleteSignatureException", message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." });
+  });
+});
+
+describe("this package's own client (aws-ops-contract) against a signature-checking mock", () => {
+  it("signs both services correctly, with long-term and temporary credentials", async () => {
+    for (const credentials of [LONG_TERM, SESSION]) {
+      const ssmOutput = await createSsmClient({ endpoint: mock.url, region: "eu-north-1", credentials }).listCommands({ MaxResults: 5 });
+      expect(ssmOutput).toHaveProperty("Commands");
+      const stepsOutput = await createImageBuilderClient({ endpoint: mock.url, region: "eu-north-1", credentials }).listWorkflowStepExecutions({ workflowExecutionId: WORKFLOW_EXECUTION_ID });
+      expect(stepsOutput).toHaveProperty("steps");
+    }
+  });
+
+  it("a wrong secret surfaces as its ServiceError, InvalidSignatureException", async () => {
+    const error = await createImageBuilderClient({ endpoint: mock.url, region: "eu-north-1", credentials: { ...LONG_TERM, secretAccessKey: "wrong" } })
+      .listWorkflowStepExecutions({ workflowExecutionId: WORKFLOW_EXECUTION_ID })
+      .catch((e: unknown) => e);
+    expect(isServiceError(error) && { name: error.name, status: error.status }).toEqual({ name: "InvalidSignatureException", status: 403 });
   });
 });
 
