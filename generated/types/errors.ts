@@ -8,6 +8,7 @@ export interface SsmOperationErrors {
     InvalidFilterKey: 400;
     InvalidNextToken: 400;
     ValidationException: 400;
+    ThrottlingException: 400;
     InternalServerError: 500;
   };
   ListCommandInvocations: {
@@ -16,11 +17,13 @@ export interface SsmOperationErrors {
     InvalidFilterKey: 400;
     InvalidNextToken: 400;
     ValidationException: 400;
+    ThrottlingException: 400;
     InternalServerError: 500;
   };
   GetMaintenanceWindowExecution: {
     DoesNotExistException: 400;
     ValidationException: 400;
+    ThrottlingException: 400;
     InternalServerError: 500;
   };
   DescribeAutomationStepExecutions: {
@@ -29,6 +32,7 @@ export interface SsmOperationErrors {
     InvalidFilterKey: 400;
     InvalidFilterValue: 400;
     ValidationException: 400;
+    ThrottlingException: 400;
     InternalServerError: 500;
   };
 }

@@ -896,7 +896,7 @@ export interface operations {
             };
             /**
              * @description A client error, named by `__type`: `InvalidCommandId`, `InvalidInstanceId`, `InvalidFilterKey`
-             *     or `InvalidNextToken`, or a common error such as `ValidationException`.
+             *     or `InvalidNextToken`, or a common error such as `ValidationException` or `ThrottlingException`.
              */
             400: {
                 headers: {
@@ -938,7 +938,7 @@ export interface operations {
             };
             /**
              * @description A client error, named by `__type`: `InvalidCommandId`, `InvalidInstanceId`, `InvalidFilterKey`
-             *     or `InvalidNextToken`, or a common error such as `ValidationException`.
+             *     or `InvalidNextToken`, or a common error such as `ValidationException` or `ThrottlingException`.
              */
             400: {
                 headers: {
@@ -980,7 +980,7 @@ export interface operations {
             };
             /**
              * @description A client error, named by `__type`: `DoesNotExistException`, or a common error such as
-             *     `ValidationException`.
+             *     `ValidationException` or `ThrottlingException`.
              */
             400: {
                 headers: {
@@ -1022,7 +1022,7 @@ export interface operations {
             };
             /**
              * @description A client error, named by `__type`: `AutomationExecutionNotFoundException`, `InvalidNextToken`,
-             *     `InvalidFilterKey` or `InvalidFilterValue`, or a common error such as `ValidationException`.
+             *     `InvalidFilterKey` or `InvalidFilterValue`, or a common error such as `ValidationException` or `ThrottlingException`.
              */
             400: {
                 headers: {

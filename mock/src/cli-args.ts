@@ -3,9 +3,11 @@
  * text that tells a user how to point the AWS SDK and the AWS CLI at a running mock.
  */
 import { parseArgs } from "node:util";
+import { DEFAULT_CREDENTIALS, parseCredentials, type AuthOption, type MockCredentials } from "./auth/index.js";
 import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
-export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--dynamic] [--log] [--max-connections N]
+export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--dynamic] [--log]
+                             [--max-connections N] [--auth sigv4 [--credentials AKID:SECRET[:SESSION_TOKEN]]...]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), described by the bundled OpenAPI documents and
@@ -25,9 +27,16 @@ Options:
   --log        print one line per request
   --max-connections N
                most connections open at once; more are closed as they arrive (default ${DEFAULT_CONNECTION_LIMITS.maxConnections})
+  --auth MODE  none (default) or sigv4: every request must carry a valid AWS Signature Version 4
+               for its service (ssm, imagebuilder), any region, signed within 5 minutes
+  --credentials AKID:SECRET[:SESSION_TOKEN]
+               credentials --auth sigv4 accepts; repeat for several (default
+               ${DEFAULT_CREDENTIALS.accessKeyId}:${DEFAULT_CREDENTIALS.secretAccessKey})
   --help       show this help
 
-Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer.`;
+Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer;
+"Prefer: example=ThrottlingException, failures=2" fails the first 2 attempts of an SDK call, and
+"Prefer: delay=3000" holds the answer back 3 s (at most 60000).`;
 
 export type ParsedArgs = { help: true } | { help: false; options: StartMockOptions };
 
@@ -43,6 +52,8 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       dynamic: { type: "boolean" },
       log: { type: "boolean" },
       "max-connections": { type: "string" },
+      auth: { type: "string" },
+      credentials: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -57,6 +68,9 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values.dynamic) options.dynamic = true;
   if (values.log) options.log = true;
   if (values["max-connections"] !== undefined) options.maxConnections = parseCount(values["max-connections"], "--max-connections");
+  if (values.auth !== undefined && values.auth !== "none" && values.auth !== "sigv4") throw new Error(`--auth must be none or sigv4 (got '${values.auth}')`);
+  if (values.credentials !== undefined && values.auth !== "sigv4") throw new Error("--credentials needs --auth sigv4");
+  if (values.auth === "sigv4") options.auth = values.credentials ? { type: "sigv4", credentials: values.credentials.map((text) => parseCredentials(text)) } : "sigv4";
   return { help: false, options };
 }
 
@@ -73,13 +87,20 @@ function parseCount(text: string, what: string): number {
   return Number(text);
 }
 
-/** What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it. */
-export function endpointHelp(url: string): string {
-  return `Contract mock listening on ${url}
+/**
+ * What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it
+ * (with signature checking on, with the first credentials it accepts).
+ */
+export function endpointHelp(url: string, auth?: AuthOption): string {
+  const accepted = auth === undefined || auth === "none" ? undefined : auth === "sigv4" ? DEFAULT_CREDENTIALS : auth.credentials?.[0] ?? DEFAULT_CREDENTIALS;
+  const { accessKeyId, secretAccessKey, sessionToken } = typeof accepted === "string" ? parseCredentials(accepted) : (accepted ?? ({ accessKeyId: "x", secretAccessKey: "x" } as MockCredentials));
+  const sdkCredentials = `{ accessKeyId: "${accessKeyId}", secretAccessKey: "${secretAccessKey}"${sessionToken ? `, sessionToken: "${sessionToken}"` : ""} }`;
+  const env = `AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey}${sessionToken ? ` AWS_SESSION_TOKEN=${sessionToken}` : ""}`;
+  return `Contract mock listening on ${url}${accepted ? " (SigV4 signatures checked)" : ""}
 
-  AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } })
-  AWS CLI:                    AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws ssm list-commands --endpoint-url ${url} --region us-east-1
-                              AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
+  AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: ${sdkCredentials} })
+  AWS CLI:                    ${env} aws ssm list-commands --endpoint-url ${url} --region us-east-1
+                              ${env} aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
   Documented errors:          send the header "Prefer: code=400, example=InvalidNextToken"
 
 Stop with Ctrl+C.`;

@@ -6,11 +6,13 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.js";
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
 import { answersFromData, decide, type Decision } from "./choose.js";
 import { MockData, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
+import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
 import { parsePrefer } from "./prefer.js";
 import { generatedAnswer } from "./generate/index.js";
@@ -35,6 +37,8 @@ export interface MockHandlerOptions {
   maxBodyBytes?: number;
   /** Longest wait for the next chunk of a request body, in milliseconds (default 10 s). */
   bodyTimeoutMs?: number;
+  /** Signature checking: `"sigv4"` (default credentials) or `{ type: "sigv4", credentials }`; default `"none"`. See auth/. */
+  auth?: AuthOption;
 }
 
 export interface MockHandler {
@@ -56,6 +60,8 @@ interface Context {
   limits: BodyLimits;
   dynamic: boolean;
   data: MockData;
+  auth: AuthCheck | undefined;
+  faults: Faults;
 }
 
 /** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
@@ -78,6 +84,8 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
     },
     dynamic: options.dynamic ?? false,
     data: new MockData(options.data),
+    auth: createAuthCheck(docs, options.auth),
+    faults: createFaults(),
   };
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
 
@@ -143,7 +151,7 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
 
   const op = route.operation;
   const label = op.target ?? op.operationId;
-  const fail = (status: number, name: string, message: string): Outcome => refuse(op.protocol, { status, name, message }, `${label} ${name}`, op.mediaType);
+  const fail: Fail = (status, name, message) => refuse(op.protocol, { status, name, message }, `${label} ${name}`, op.mediaType);
 
   const read = await readBody(req, context.limits);
   if (read.kind === "aborted") return undefined;
@@ -153,6 +161,8 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   if (read.kind === "timeout") {
     return { ...fail(408, "RequestTimeoutException", `The request body did not arrive: no data for ${context.limits.idleTimeoutMs} ms`), close: "now" };
   }
+  const refused = context.auth && (await context.auth(op, req, read.bytes));
+  if (refused) return { wire: refused.wire, label: `${label} ${refused.name}` };
 
   let body: unknown = {};
   if (read.bytes.length > 0) {
@@ -181,15 +191,32 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
 
   const preferences = parsePrefer(req.headers["prefer"]);
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);
-  if (answersFromData(preferences.preferences, context.dynamic)) {
-    const answer = context.data.answer(op.operationId, body as Record<string, unknown>);
-    if (answer?.ok) return { wire: { status: 200, headers: { "content-type": op.mediaType }, body: answer.body }, label };
-    if (answer) return fail(answer.error.status, answer.error.name, answer.error.message);
-  }
-  const decided = decide(op, preferences.preferences, body, context.dynamic);
+  // The preferences in force for this attempt: with failures=N, the asked-for error until it is
+  // spent, then the normal answer (from the data set when nothing else is asked for).
+  let fromData = false;
+  const decided = context.faults.decideAttempt(req, preferences.preferences, (chosen) => {
+    fromData = answersFromData(chosen, context.dynamic);
+    return decide(op, chosen, body, context.dynamic);
+  });
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
+  // An operation the data set does not hold (a custom --spec) answers its documented example.
+  const outcome = (fromData ? dataOutcome(context, op, body, fail, label) : undefined) ?? (await documentedOutcome(context, op, decided.decision, body, label, fail));
+  if (preferences.preferences.delay && !(await delayAnswer(req, preferences.preferences.delay))) return undefined;
+  return outcome;
+}
 
-  const { decision } = decided;
+/** The answer from the data set: a page of records, or the service's error for the request. */
+type Fail = (status: number, name: string, message: string) => Outcome;
+
+function dataOutcome(context: Context, op: MockOperation, body: unknown, fail: Fail, label: string): Outcome | undefined {
+  const answer = context.data.answer(op.operationId, body as Record<string, unknown>);
+  if (answer === undefined) return undefined;
+  if (answer.ok) return { wire: { status: 200, headers: { "content-type": op.mediaType }, body: answer.body }, label };
+  return fail(answer.error.status, answer.error.name, answer.error.message);
+}
+
+/** A documented example (Prefer: code= / example=), or generated data (dynamic). */
+async function documentedOutcome(context: Context, op: MockOperation, decision: Decision, body: unknown, label: string, fail: Fail): Promise<Outcome> {
   // Dynamic answers come from the generator (mock/src/generate), else the documented example.
   const generated = decision.choice.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.choice.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
   const answer = generated ?? (await context.prism.answer(op, { ...decision.choice, dynamic: false }, body));

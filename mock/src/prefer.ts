@@ -3,11 +3,17 @@
  * for a particular answer: `Prefer: code=400, example=InvalidNextToken` or `Prefer: dynamic=true`.
  * Unknown preferences are ignored, as RFC 7240 asks; malformed known ones are reported.
  */
+import { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
+
 export interface Preferences {
   code?: number;
   example?: string;
   dynamic?: boolean;
   seed?: string;
+  /** faults/: the first N attempts of one SDK call get the asked-for error. */
+  failures?: number;
+  /** faults/: hold the answer back this many milliseconds. */
+  delay?: number;
 }
 
 export type PreferResult = { ok: true; preferences: Preferences } | { ok: false; message: string };
@@ -33,6 +39,12 @@ export function parsePrefer(header: string | string[] | undefined): PreferResult
       preferences.dynamic = value === "true";
     } else if (key === "seed") {
       preferences.seed = value;
+    } else if (key === "failures") {
+      if (!/^\d{1,3}$/.test(value) || Number(value) > MAX_FAILURES) return { ok: false, message: `Prefer: failures must be a whole number from 0 to ${MAX_FAILURES} (got '${value}')` };
+      preferences.failures = Number(value);
+    } else if (key === "delay") {
+      if (!/^\d{1,6}$/.test(value) || Number(value) > MAX_DELAY_MS) return { ok: false, message: `Prefer: delay must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS} (got '${value}')` };
+      preferences.delay = Number(value);
     }
   }
   return { ok: true, preferences };

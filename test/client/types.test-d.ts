@@ -129,7 +129,7 @@ describe("errors", () => {
     }
     // @ts-expect-error misspelt error name
     void isServiceError(err, "InvalidNextTokn");
-    expectTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>().toEqualTypeOf<"DoesNotExistException" | "ValidationException" | "InternalServerError">();
+    expectTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>().toEqualTypeOf<"DoesNotExistException" | "ValidationException" | "ThrottlingException" | "InternalServerError">();
     expectTypeOf<ServiceError<"ForbiddenException">["name"]>().toEqualTypeOf<"ForbiddenException">();
   });
 });

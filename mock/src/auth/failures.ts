@@ -1,0 +1,42 @@
+/**
+ * How AWS refuses a request that fails authentication, per wire protocol. The names are the ones the
+ * services send, and the SDKs turn them into errors of that name:
+ * - AWS JSON 1.1 (SSM): status 400, body `{"__type": "<Name>", "message": "..."}` (the front that
+ *   checks signatures writes `message` in lower case; the SDKs read either case);
+ * - REST JSON (Image Builder): status 403, `x-amzn-ErrorType: <Name>` and `{"message": "..."}`.
+ * Messages follow AWS's wording (see the table in mock/README.md).
+ */
+import type { Protocol } from "../operations.js";
+import type { WireResponse } from "../protocol.js";
+
+export type AuthFailureName =
+  | "MissingAuthenticationTokenException"
+  | "IncompleteSignatureException"
+  | "UnrecognizedClientException"
+  | "InvalidSignatureException";
+
+export interface AuthFailure {
+  name: AuthFailureName;
+  message: string;
+}
+
+export const SIGNATURE_MISMATCH =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+export const INVALID_TOKEN = "The security token included in the request is invalid.";
+
+/** AWS JSON services say "Request is missing ...", the REST JSON front "Missing ...". */
+export function missingToken(protocol: Protocol): AuthFailure {
+  return { name: "MissingAuthenticationTokenException", message: protocol === "awsJson" ? "Request is missing Authentication Token" : "Missing Authentication Token" };
+}
+
+export function authFailureStatus(protocol: Protocol): number {
+  return protocol === "awsJson" ? 400 : 403;
+}
+
+export function authFailureResponse(protocol: Protocol, failure: AuthFailure, mediaType: string): WireResponse {
+  const status = authFailureStatus(protocol);
+  if (protocol === "awsJson") {
+    return { status, headers: { "content-type": mediaType }, body: JSON.stringify({ __type: failure.name, message: failure.message }) };
+  }
+  return { status, headers: { "content-type": mediaType, "x-amzn-ErrorType": failure.name }, body: JSON.stringify({ message: failure.message }) };
+}
