@@ -6,13 +6,13 @@
  * round until the body is valid. Returns undefined when the body cannot be repaired this way.
  */
 import type { ErrorObject } from "ajv";
+import { parsePointer } from "aws-ops-contract/spec";
 
 const MAX_ROUNDS = 10;
 
 type Container = Record<string, unknown> | unknown[];
 
-const tokens = (pointer: string): string[] =>
-  pointer === "" ? [] : pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+const tokens = parsePointer;
 
 function at(root: unknown, path: readonly string[]): unknown {
   let node = root;
