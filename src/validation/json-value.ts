@@ -2,8 +2,8 @@
  * What a value would put on the wire, read once and safely. The validators then check that copy, so
  * nothing a caller passes can make `validate()` throw or check something the wire would not carry:
  * - only own enumerable string-keyed members count (inherited ones are never serialized);
- * - only plain JSON values count: a `Date`, a `Map`, a class instance, a function, `NaN` or a
- *   `bigint` is not a body (JSON.stringify would change or drop it), and is reported as such;
+ * - only plain JSON values count: a `Date`, a `Map`, a function, `undefined` in a list, `NaN` or a
+ *   `bigint` is not a body (JSON.stringify would change, drop or refuse it), and is reported as such;
  * - a throwing getter or `Proxy` trap, a cycle or absurd nesting becomes an issue, not an exception.
  * Members whose value is `undefined` are absent, as in JSON.
  */
@@ -30,9 +30,13 @@ const describeValue = (value: unknown): string => {
   return typeof name === "string" && name !== "" ? `a ${name}` : "an object with a custom prototype";
 };
 
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/**
+ * An object JSON.stringify would write as its own members: not a built-in with its own serialization
+ * or none (`Date` has `toJSON`, a `Map` or `Set` would silently become `{}`, a boxed string a string).
+ * A class instance or an object with a custom prototype counts, by its own members only, as on the wire.
+ */
+function isJsonObject(value: object): boolean {
+  return Object.prototype.toString.call(value) === "[object Object]" && typeof (value as { toJSON?: unknown }).toJSON !== "function";
 }
 
 /** A plain JSON copy of `value`, or the issues that keep it from being one. */
@@ -57,7 +61,6 @@ export function toJsonValue(value: unknown, limit = ERROR_LIMIT): { ok: true; va
     ancestors.add(node);
     try {
       if (Array.isArray(node)) {
-        if (Object.getPrototypeOf(node) !== Array.prototype) return fail(path, `is ${describeValue(node)}, not a JSON array`);
         const length = node.length;
         const out = new Array<unknown>(length);
         for (let i = 0; i < length; i++) {
@@ -66,7 +69,7 @@ export function toJsonValue(value: unknown, limit = ERROR_LIMIT): { ok: true; va
         }
         return out;
       }
-      if (!isPlainObject(node)) return fail(path, `is ${describeValue(node)}, not a JSON object`);
+      if (!isJsonObject(node)) return fail(path, `is ${describeValue(node)}, not a JSON object`);
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(node)) {
         let member: unknown;
