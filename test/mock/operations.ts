@@ -85,6 +85,7 @@ function response(api: ApiName, name: OperationName, status: number): SpecRespon
 export function example(api: ApiName, name: OperationName, status: number, exampleName?: string): Record<string, unknown> {
   const examples = response(api, name, status).examples ?? new Map<string, unknown>();
   const key = exampleName ?? [...examples.keys()][0]!;
+  if (!examples.has(key)) throw new Error(`${name} has no ${status} example ${key}`);
   return examples.get(key) as Record<string, unknown>;
 }
 
