@@ -9,7 +9,7 @@
  *   real media type on the way out.
  * - Prism routes by path and method only, so the mock routes (by `X-Amz-Target` for AWS JSON) and
  *   hands Prism the one operation it chose; Prism's router is replaced by one that takes it.
- * - Requests are validated by the mock before Prism sees them (see request-validator.ts), so Prism's
+ * - Requests are validated by the mock before Prism sees them (see validators.ts), so Prism's
  *   own request validation, security checks and problem+json answers are switched off.
  */
 import { createInstance, getHttpOperationsFromSpec, type IHttpOperationConfig } from "@stoplight/prism-http";
