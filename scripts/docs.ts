@@ -284,7 +284,8 @@ function runBuildDocs(specFile: string, optionsFile: string, output: string, tit
 export function docsSources(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
-  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
+  // src/spec: the operations, headings and sentences are read with the spec model.
+  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "spec")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
 }
 
 export function isDocsBuildFresh(outDir = DEFAULT_OUT_DIR): boolean {
