@@ -22,6 +22,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCommandLine, runIfMain } from "./lib/cli.js";
+import { leadSentence, loadSpec, nodeAt, readOperations, type OpenApiDocument } from "../src/spec/index.js";
 
 const HELP = `Usage: npm run docs [-- --out <dir>] [-- --if-stale] [-- --help]
 
@@ -86,26 +87,18 @@ const CDN_REPLACEMENTS = [
 export interface Operation {
   api: ApiPage["api"];
   operationId: string;
+  /** The operation's heading in the sidebar and on the page: its name, as AWS names it (the spec's `summary`). */
+  heading: string;
+  /** The sentence under the heading: the first paragraph of the operation's description. */
   summary: string;
   tag: string;
   /** Link from the landing page into the Redoc page, such as ssm.html#/run-command/listcommands. */
   href: string;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type OpenApiDoc = { paths: Record<string, Record<string, Record<string, Json>>>; info: { title: string; version: string } };
+type OpenApiDoc = OpenApiDocument & { info: { title: string; version: string } };
 
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-
-function readSpec(page: ApiPage): OpenApiDoc {
-  return JSON.parse(readFileSync(page.spec, "utf8")) as OpenApiDoc;
-}
-
-function eachOperation(doc: OpenApiDoc, visit: (operation: Record<string, Json>) => void): void {
-  for (const pathItem of Object.values(doc.paths)) {
-    for (const [method, operation] of Object.entries(pathItem)) if (HTTP_METHODS.has(method)) visit(operation);
-  }
-}
+const readSpec = (page: ApiPage): OpenApiDoc => loadSpec(page.spec) as OpenApiDoc;
 
 /** Redoc 3's route for an operation: `#/<tag slug>/<operationId, lower case>`. */
 export function redocAnchor(tag: string, operationId: string): string {
@@ -116,12 +109,14 @@ export function redocAnchor(tag: string, operationId: string): string {
 export function listOperations(): Operation[] {
   const out: Operation[] = [];
   for (const page of API_PAGES) {
-    eachOperation(readSpec(page), (operation) => {
-      const operationId = operation["operationId"] as string;
-      const tag = (operation["tags"] as string[] | undefined)?.[0];
+    for (const operation of readOperations(readSpec(page))) {
+      const { operationId } = operation;
+      const tag = operation.tags[0];
       if (!tag) throw new Error(`${page.api}: operation ${operationId} has no tag; the docs link to operations by tag`);
-      out.push({ api: page.api, operationId, summary: operation["summary"] as string, tag, href: `${page.page}${redocAnchor(tag, operationId)}` });
-    });
+      // Readers scan the sidebar for an operation's name: the spec's summary is that name.
+      if (operation.summary !== operationId) throw new Error(`${page.api}: operation ${operationId} has summary ${JSON.stringify(operation.summary)}; the docs name each operation as AWS does, so its summary must be ${operationId}`);
+      out.push({ api: page.api, operationId, heading: operation.summary, summary: leadSentence(operation), tag, href: `${page.page}${redocAnchor(tag, operationId)}` });
+    }
   }
   return out;
 }
@@ -140,11 +135,10 @@ export function sampleSource(operationId: string, file: string): string {
 export function withCodeSamples(doc: OpenApiDoc, knownElsewhere: ReadonlySet<string> = new Set()): { doc: OpenApiDoc; operationIds: string[] } {
   const copy = structuredClone(doc);
   const operationIds: string[] = [];
-  eachOperation(copy, (operation) => {
-    const operationId = operation["operationId"] as string;
+  for (const { operationId, pointer } of readOperations(copy)) {
     operationIds.push(operationId);
-    operation["x-codeSamples"] = SAMPLE_FILES.map(({ file, lang, label }) => ({ lang, label, source: sampleSource(operationId, file) }));
-  });
+    (nodeAt(copy, pointer) as Record<string, unknown>)["x-codeSamples"] = SAMPLE_FILES.map(({ file, lang, label }) => ({ lang, label, source: sampleSource(operationId, file) }));
+  }
   const known = new Set([...operationIds, ...knownElsewhere]);
   const strays = readdirSync(SAMPLES_DIR).filter((name) => statSync(join(SAMPLES_DIR, name)).isDirectory() && !known.has(name));
   if (strays.length > 0) throw new Error(`docs/samples/ has folders for unknown operations: ${strays.join(", ")}`);
@@ -291,7 +285,8 @@ function runBuildDocs(specFile: string, optionsFile: string, output: string, tit
 export function docsSources(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
-  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
+  // src/spec: the operations, headings and sentences are read with the spec model.
+  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "spec")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
 }
 
 export function isDocsBuildFresh(outDir = DEFAULT_OUT_DIR): boolean {

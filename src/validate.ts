@@ -15,5 +15,5 @@ export { validate, type OperationBody, type ValidationResult } from "./validatio
 /** Throws a `ContractValidationError` listing every issue unless `body` is valid; narrows `body` otherwise. */
 export function assertValid<Op extends OperationName, K extends BodyKind>(operation: Op, kind: K, body: unknown): asserts body is OperationBody<Op, K> {
   const result = validate(operation, kind, body);
-  if (!result.ok) throw new ContractValidationError(operation, kind, result.errors);
+  if (!result.ok) throw new ContractValidationError(operation, kind, result.errors, { omitted: result.omitted });
 }

@@ -14,7 +14,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Returns runtime data for each step in a runtime instance of the workflow that you specify in the request.
+         * ListWorkflowStepExecutions
          * @description Returns runtime data for each step in a runtime instance of the workflow that you specify in the
          *     request.
          *

@@ -14,7 +14,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Lists the commands requested by users of the Amazon Web Services account.
+         * ListCommands
          * @description Lists the commands requested by users of the Amazon Web Services account.
          *
          *     Sent as `POST /` with `X-Amz-Target: AmazonSSM.ListCommands`. Paginated: pass the returned
@@ -37,8 +37,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Lists the invocations of commands, one for each managed node a command was sent to.
-         * @description An invocation is copy of a command sent to a specific managed node. A command can apply to one or
+         * ListCommandInvocations
+         * @description Lists the invocations of commands, one for each managed node a command was sent to.
+         *
+         *     An invocation is copy of a command sent to a specific managed node. A command can apply to one or
          *     more managed nodes. A command invocation applies to one managed node. For example, if a user runs
          *     `SendCommand` against three managed nodes, then a command invocation is created for each requested
          *     managed node ID. `ListCommandInvocations` provide status about command execution.
@@ -66,8 +68,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Retrieves details about a specific maintenance window execution.
-         * @description Retrieves details about a specific a maintenance window execution.
+         * GetMaintenanceWindowExecution
+         * @description Retrieves details about a specific maintenance window execution.
          *
          *     Sent as `POST /` with `X-Amz-Target: AmazonSSM.GetMaintenanceWindowExecution`. Not paginated.
          */
@@ -88,7 +90,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Information about all active and terminated step executions in an Automation workflow.
+         * DescribeAutomationStepExecutions
          * @description Information about all active and terminated step executions in an Automation workflow.
          *
          *     Sent as `POST /` with `X-Amz-Target: AmazonSSM.DescribeAutomationStepExecutions`. Paginated: pass
@@ -467,8 +469,9 @@ export interface components {
             /**
              * @description (Optional) One or more filters. Use a filter to return a more specific list of results.
              *
-             *     The ListCommandInvocations page bounds this list at 1 to 3 items (ListCommands allows 5); this
-             *     description follows the operation's own page.
+             *     The ListCommandInvocations page bounds this list at 1 to 3 items, but the service model's
+             *     CommandFilterList (the shape ListCommands shares) allows 1 to 5, and the service and the SDKs
+             *     accept 5; this description follows the service model.
              */
             Filters?: components["schemas"]["CommandFilter"][];
             /**

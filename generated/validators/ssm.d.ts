@@ -2,7 +2,10 @@
 import type { ErrorObject } from "ajv";
 import type { components } from "../types/ssm.js";
 
-/** A precompiled ajv validator: a type guard that leaves its errors (allErrors) on `.errors`. */
+/**
+ * A precompiled ajv validator: a type guard that leaves its errors (allErrors) on `.errors`. At most
+ * 100 errors are kept; each one past that is an entry with keyword `errorLimit`.
+ */
 export interface Validator<T> {
   (data: unknown): data is T;
   errors?: ErrorObject[] | null;

@@ -186,8 +186,8 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
     }
   }
 
-  const issues = context.validators.request(op, body);
-  if (issues.length > 0) return fail(400, "ValidationException", validationMessage(issues));
+  const violations = context.validators.request(op, body);
+  if (violations.issues.length > 0) return fail(400, "ValidationException", validationMessage(violations, body));
 
   const preferences = parsePrefer(req.headers["prefer"]);
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);

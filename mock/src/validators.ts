@@ -1,6 +1,10 @@
 /**
- * Validates payloads against the documents' schemas with ajv (JSON Schema 2020-12, as OpenAPI 3.1
- * uses), reporting every violation with the member's JSON pointer.
+ * Validates payloads against the documents' schemas with the package's one ajv configuration and the
+ * spec model's JSON Schema (`createAjv`, `definitionsSchema`, `bodySchema` from
+ * `aws-ops-contract/spec`): the same factory and the same schemas the validators behind
+ * `aws-ops-contract/validate` are generated from, so the mock and the package cannot disagree. (The
+ * mock compiles at start-up rather than importing the precompiled validators because it also serves
+ * documents given with `--spec`.) Errors are bounded: at most ERROR_LIMIT are kept, the rest counted.
  *
  * Requests are validated here, not in Prism, so that the ValidationException message can name each
  * member (Prism's diagnostics do not) and so that no body that breaks the schema (such as one with a
@@ -8,64 +12,61 @@
  * inside the contract: Prism's data generator ignores some keywords (`maxProperties`, `\p{...}`
  * classes in patterns), see prune.ts.
  */
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { issuesFromAjvErrors, type ValidationIssue } from "aws-ops-contract/spec";
-import { resolveRef, type MockOperation } from "./operations.js";
-import type { OpenApiDocument } from "aws-ops-contract/spec";
+import {
+  ERROR_LIMIT,
+  OVER_LIMIT_KEYWORD,
+  SCHEMA_BASE,
+  awsValidationMessage,
+  bodySchema,
+  createAjv,
+  definitionsSchema,
+  summarizeAjvErrors,
+  type IssueSummary,
+  type OpenApiDocument,
+} from "aws-ops-contract/spec";
+import type { MockOperation } from "./operations.js";
 
 export interface Validators {
-  /** Every violation of the request schema, or `[]`. */
-  request(operation: MockOperation, body: unknown): ValidationIssue[];
+  /** The violations of the request schema (at most ERROR_LIMIT listed, the rest counted). */
+  request(operation: MockOperation, body: unknown): IssueSummary;
   /** ajv's errors for a response body of that status, or `[]` (also when the status has no schema). */
   response(operation: MockOperation, status: number, body: unknown): ErrorObject[];
 }
 
-const docId = (index: number): string => `urn:aws-ops-contract:mock:${index}`;
-const pointerToken = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");
-
 export function createValidators(docs: readonly OpenApiDocument[], operations: readonly MockOperation[]): Validators {
-  // Not strict: the documents are OpenAPI, whose schemas may carry OpenAPI-only keywords (`example`,
-  // `xml`); linting them is the spec's tests' job, the mock only has to validate with them.
-  const ajv = new Ajv2020.default({ allErrors: true, strict: false, logger: false });
-  addFormats.default(ajv);
-  docs.forEach((doc, index) => ajv.addSchema(doc as object, docId(index), undefined, false));
-  const compile = (op: MockOperation, pointer: string): ValidateFunction => ajv.compile({ $ref: `${docId(op.docIndex)}${pointer}` });
+  const ajv = createAjv();
+  const rootId = (index: number): string => `${SCHEMA_BASE}/mock/${index}.json`;
+  docs.forEach((doc, index) => ajv.addSchema(definitionsSchema(doc, rootId(index))));
+  const compile = (op: MockOperation, schema: unknown, what: string): ValidateFunction =>
+    ajv.compile(bodySchema([schema], rootId(op.docIndex), `${SCHEMA_BASE}/mock/${op.docIndex}/${op.operationId}/${what}.json`));
 
   const requests = new Map<MockOperation, ValidateFunction>();
-  const responses = new Map<string, ValidateFunction>();
+  const responses = new Map<MockOperation, Map<number, ValidateFunction>>();
   for (const op of operations) {
-    if (op.requestSchemaPointer) requests.set(op, compile(op, op.requestSchemaPointer));
-    const doc = docs[op.docIndex]!;
-    const opPointer = `#/paths/${pointerToken(op.pathKey)}/${op.method.toLowerCase()}`;
-    for (const status of op.examples.keys()) {
-      const opNode = resolveRef(doc, { $ref: opPointer }, opPointer).node as { responses?: Record<string, unknown> };
-      const raw = opNode.responses?.[String(status)];
-      const resolved = resolveRef(doc, raw, `${opPointer}/responses/${status}`);
-      const content = (resolved.node as { content?: Record<string, { schema?: unknown }> }).content ?? {};
-      const [mediaType, media] = Object.entries(content)[0] ?? [];
-      if (mediaType && media?.schema) {
-        responses.set(`${op.operationId} ${op.docIndex} ${status}`, compile(op, `${resolved.pointer}/content/${pointerToken(mediaType)}/schema`));
-      }
+    if (op.spec.request) requests.set(op, compile(op, op.spec.request.schema, "request"));
+    const byStatus = new Map<number, ValidateFunction>();
+    for (const response of op.spec.responses) {
+      if (response.schemaPointer !== undefined) byStatus.set(response.status, compile(op, response.schema, String(response.status)));
     }
+    responses.set(op, byStatus);
   }
   return {
     request(operation, body) {
       const validate = requests.get(operation);
-      if (!validate || validate(body)) return [];
-      return issuesFromAjvErrors(validate.errors);
+      if (!validate || validate(body)) return { issues: [], omitted: 0 };
+      return summarizeAjvErrors(validate.errors, ERROR_LIMIT);
     },
     response(operation, status, body) {
-      const validate = responses.get(`${operation.operationId} ${operation.docIndex} ${status}`);
+      const validate = responses.get(operation)?.get(status);
       if (!validate || validate(body)) return [];
-      return [...(validate.errors ?? [])];
+      // The markers of errors past the limit and the `if` of a bounded list name no member to repair.
+      return (validate.errors ?? []).filter((error) => error.keyword !== "if" && error.keyword !== OVER_LIMIT_KEYWORD);
     },
   };
 }
 
-/** AWS's wording: `2 validation errors detected: <one>; <two>`. */
-export function validationMessage(issues: readonly ValidationIssue[]): string {
-  const count = `${issues.length} validation error${issues.length === 1 ? "" : "s"} detected`;
-  return `${count}: ${issues.map((issue) => issue.message).join("; ")}`;
+/** The ValidationException message, in the services' words (see src/validation/aws-message.ts). */
+export function validationMessage(summary: IssueSummary, body: unknown): string {
+  return awsValidationMessage(summary.issues, body, summary.omitted);
 }

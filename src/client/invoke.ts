@@ -22,7 +22,7 @@ export function invoker(options: ClientOptions, exchange: (operation: string, ca
   let validation: Promise<typeof import("../validation/validate.js")> | undefined;
   const check = async (operation: OperationName, kind: "response" | "error", body: unknown, cause?: ServiceError): Promise<void> => {
     const result = (await (validation ??= import("../validation/validate.js"))).validate(operation, kind, body);
-    if (!result.ok) throw new ContractValidationError(operation, kind, result.errors, cause ? { cause } : undefined);
+    if (!result.ok) throw new ContractValidationError(operation, kind, result.errors, cause ? { cause, omitted: result.omitted } : { omitted: result.omitted });
   };
   return async function invoke<T>(operation: OperationName, call: CallOptions | undefined, send: (init: Exchange["init"]) => Promise<Sent<T>>): Promise<T> {
     const state = exchange(operation, call);

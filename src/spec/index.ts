@@ -2,18 +2,20 @@
  * `aws-ops-contract/spec`: the spec model. Loads the bundled OpenAPI documents in generated/openapi/
  * (what consumers of the package get, what the mock serves); a caller may name one of them or pass a
  * file or an already-parsed document instead. src/ never reads openapi/: the bundle is the input.
+ * It answers the operations (model.ts), `$ref`s and JSON pointers (pointer.ts), the JSON Schema handed
+ * to ajv (json-schema.ts) and the one ajv configuration (src/validation/ajv.ts). Not imported by the
+ * client or the validators: a browser bundle never pulls it.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** The part of an OpenAPI 3.x document the mock reads; everything else is passed through untouched. */
-export interface OpenApiDocument {
-  openapi: string;
-  info?: { title?: string };
-  paths: Record<string, Record<string, unknown>>;
-  components?: Record<string, Record<string, unknown>>;
-  [key: string]: unknown;
-}
+import { readOperations, type OpenApiDocument, type SpecOperation } from "./model.js";
+
+export * from "./model.js";
+export * from "./pointer.js";
+export { bodySchema, definitionsSchema, rootSchemaId, SCHEMA_BASE, toJsonSchema } from "./json-schema.js";
+export { createAjv, type Ajv } from "../validation/ajv.js";
+export { ERROR_LIMIT, OVER_LIMIT_KEYWORD } from "../validation/bounded-errors.js";
 
 /** The documents shipped with the package, by the name the CLI's `--spec` accepts. */
 export const BUNDLED_SPECS = {
@@ -59,4 +61,10 @@ function checkDocument(value: unknown, where: string): OpenApiDocument {
   return doc as OpenApiDocument;
 }
 
-export { issuesFromAjvErrors, type ValidationIssue } from "../validation/errors.js";
+export { issuesFromAjvErrors, summarizeAjvErrors, type IssueSummary, type ValidationIssue } from "../validation/errors.js";
+export { awsValidationMessage, awsMemberPath } from "../validation/aws-message.js";
+
+/** The operations of every document, each with the index of its document in `docs`. */
+export function operationsOf(docs: readonly OpenApiDocument[]): Array<SpecOperation & { docIndex: number }> {
+  return docs.flatMap((doc, docIndex) => readOperations(doc).map((op) => ({ ...op, docIndex })));
+}

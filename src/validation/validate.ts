@@ -8,8 +8,10 @@
 import * as imagebuilder from "../../generated/validators/imagebuilder.js";
 import * as ssm from "../../generated/validators/ssm.js";
 import type { OperationName } from "../client/errors.js";
+import { ERROR_LIMIT } from "./bounded-errors.js";
 import type { BodyKind } from "./contract-error.js";
-import { issuesFromAjvErrors, type ValidationIssue } from "./errors.js";
+import { summarizeAjvErrors, type ValidationIssue } from "./errors.js";
+import { toJsonValue } from "./json-value.js";
 
 const VALIDATORS = { ...ssm, ...imagebuilder };
 type Validators = typeof VALIDATORS;
@@ -20,25 +22,40 @@ export type OperationBody<Op extends OperationName, K extends BodyKind> = Guarde
 
 export interface ValidationResult {
   ok: boolean;
-  /** Empty when `ok`; otherwise every broken rule, with JSON-pointer paths. */
+  /** Empty when `ok`; otherwise the broken rules, with JSON-pointer paths: at most MAX_LISTED_ISSUES. */
   errors: ValidationIssue[];
+  /** How many more violations there were beyond those in `errors` (0 when all are listed). */
+  omitted: number;
 }
+
+/** The most issues a result lists; the rest are counted in `omitted`. */
+export const MAX_LISTED_ISSUES = ERROR_LIMIT;
 
 const KINDS: Record<BodyKind, "Request" | "Response" | "Error"> = { request: "Request", response: "Response", error: "Error" };
 const OPERATIONS = [...new Set(Object.keys(VALIDATORS).map((name) => name.replace(/(Request|Response|Error)$/, "")))].sort();
 
-function validatorFor(operation: string, kind: string): Validators[keyof Validators] {
-  const suffix = (KINDS as Record<string, string | undefined>)[kind];
-  if (suffix === undefined) throw new TypeError(`validate: kind must be "request", "response" or "error", got ${JSON.stringify(kind)}`);
-  const validator = (VALIDATORS as Record<string, Validators[keyof Validators] | undefined>)[`${operation}${suffix}`];
-  if (validator === undefined) throw new TypeError(`validate: unknown operation ${JSON.stringify(operation)}; expected one of ${OPERATIONS.join(", ")}`);
-  return validator;
+function validatorFor(operation: unknown, kind: unknown): Validators[keyof Validators] {
+  // Own keys only: "toString" or "constructor" are not kinds or operations.
+  if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) {
+    throw new TypeError(`validate: kind must be "request", "response" or "error", got ${typeof kind === "string" ? JSON.stringify(kind) : String(kind)}`);
+  }
+  const name = `${String(operation)}${KINDS[kind as BodyKind]}`;
+  if (typeof operation !== "string" || !Object.hasOwn(VALIDATORS, name)) {
+    throw new TypeError(`validate: unknown operation ${typeof operation === "string" ? JSON.stringify(operation) : String(operation)}; expected one of ${OPERATIONS.join(", ")}`);
+  }
+  return (VALIDATORS as Record<string, Validators[keyof Validators]>)[name]!;
 }
 
-/** Validates `body` as the operation's request, success (`response`) or error body. */
+/**
+ * Validates `body` as the operation's request, success (`response`) or error body. Never throws for
+ * any `body`: what is checked is what the wire would carry (own enumerable members, plain JSON values
+ * only), and anything else is an issue. Throws a `TypeError` only for an unknown operation or kind.
+ */
 export function validate(operation: OperationName, kind: BodyKind, body: unknown): ValidationResult {
   const validator = validatorFor(operation, kind);
-  if (validator(body)) return { ok: true, errors: [] };
-  return { ok: false, errors: issuesFromAjvErrors(validator.errors) };
+  const json = toJsonValue(body);
+  if (!json.ok) return { ok: false, errors: json.issues, omitted: json.omitted };
+  if (validator(json.value)) return { ok: true, errors: [], omitted: 0 };
+  const { issues, omitted } = summarizeAjvErrors(validator.errors, MAX_LISTED_ISSUES);
+  return { ok: false, errors: issues, omitted };
 }
-

@@ -1,6 +1,6 @@
 /** An injected fetch: a real function that records each Request (with its body) and answers it. */
-import { readFileSync } from "node:fs";
 import type { ClientOptions } from "../../src/index.js";
+import { loadSpec as loadBundled, readOperations } from "../../src/spec/index.js";
 
 export interface Recorded {
   request: Request;
@@ -37,46 +37,20 @@ export function options(fetch: ClientOptions["fetch"], extra: Partial<ClientOpti
 }
 
 type Json = unknown;
-interface Spec {
-  paths: Record<string, { post: { operationId: string; responses: Record<string, Json> } }>;
-  components: Record<string, Record<string, Json>>;
-}
 
-export const loadSpec = (api: "ssm" | "imagebuilder"): Spec =>
-  JSON.parse(readFileSync(new URL(`../../generated/openapi/${api}.json`, import.meta.url), "utf8")) as Spec;
-
-function deref(spec: Spec, node: Json): Record<string, Json> {
-  let current = node as Record<string, Json>;
-  while (typeof current["$ref"] === "string") {
-    const [, section, name] = /^#\/components\/(\w+)\/(.+)$/.exec(current["$ref"])!;
-    current = spec.components[section!]![name!] as Record<string, Json>;
-  }
-  return current;
-}
+export const loadSpec = (api: "ssm" | "imagebuilder") => loadBundled(api);
 
 /** Every documented error of every operation: name, status and the example body from the spec. */
 export function documentedErrors(api: "ssm" | "imagebuilder"): Array<{ operation: string; name: string; status: number; body: Json }> {
-  const spec = loadSpec(api);
-  const out: Array<{ operation: string; name: string; status: number; body: Json }> = [];
-  for (const item of Object.values(spec.paths)) {
-    for (const [status, response] of Object.entries(item.post.responses)) {
-      if (!/^[45]/.test(status)) continue;
-      const content = deref(spec, response)["content"] as Record<string, { examples: Record<string, Json> }>;
-      for (const media of Object.values(content)) {
-        for (const [name, example] of Object.entries(media.examples)) {
-          out.push({ operation: item.post.operationId, name, status: Number(status), body: deref(spec, example)["value"] });
-        }
-      }
-    }
-  }
-  return out;
+  return readOperations(loadSpec(api)).flatMap((op) =>
+    op.responses
+      .filter((r) => r.status >= 400)
+      .flatMap((r) => [...(r.examples ?? [])].map(([name, body]) => ({ operation: op.operationId, name, status: r.status, body }))),
+  );
 }
 
 /** The value of a named example of an operation's 200 response. */
 export function successExample(api: "ssm" | "imagebuilder", operation: string, name: string): Json {
-  const spec = loadSpec(api);
-  const item = Object.values(spec.paths).find((p) => p.post.operationId === operation)!;
-  const content = deref(spec, item.post.responses["200"])["content"] as Record<string, { examples: Record<string, Json> }>;
-  const media = Object.values(content)[0]!;
-  return deref(spec, media.examples[name])["value"];
+  const op = readOperations(loadSpec(api)).find((o) => o.operationId === operation)!;
+  return op.responses.find((r) => r.status === 200)!.examples!.get(name);
 }

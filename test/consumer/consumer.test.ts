@@ -93,9 +93,10 @@ describe("the packed package in a consumer project", () => {
       {
         ok: false,
         errors: [
-          { path: "/Colour", rule: "additionalProperties", message: "'/Colour' is not a member of this shape" },
-          { path: "/MaxResults", rule: "minimum", message: "'/MaxResults' must be >= 1" },
+          { path: "/Colour", rule: "additionalProperties", message: "'/Colour' is not a member of this shape", params: { additionalProperty: "Colour" } },
+          { path: "/MaxResults", rule: "minimum", message: "'/MaxResults' must be >= 1", params: { comparison: ">=", limit: 1 } },
         ],
+        omitted: 0,
       },
       "InvalidNextToken",
     ]);

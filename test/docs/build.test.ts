@@ -69,6 +69,13 @@ describe("offline checks bite", () => {
     expect(() => offlineRedocPage(redoc.replace('"disableTelemetry":true', '"disableTelemetry":false'), "x.html")).toThrow(/telemetry/);
   });
 
+  it("names every operation as AWS does, with its description's first sentence beneath", () => {
+    const ops = listOperations();
+    expect(ops.map((op) => op.heading)).toEqual(ops.map((op) => op.operationId));
+    expect(ops.find((op) => op.operationId === "ListCommands")?.summary).toBe("Lists the commands requested by users of the Amazon Web Services account.");
+    for (const op of ops) expect(op.summary, op.operationId).toMatch(/^[A-Z].{20,}\.$/);
+  });
+
   it("renderLanding refuses unknown placeholders and a page that misses an operation", () => {
     const ops = listOperations();
     const all = ops.map((op) => `{{href:${op.operationId}}}`).join(" ");

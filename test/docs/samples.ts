@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/docs.js";
+import { readOperations } from "../../src/spec/index.js";
 import { createAjv, deref, loadSpec, schemaKey, type ApiName } from "../spec/load.js";
 
 export const samplePath = (operationId: string, file: string): string => join(ROOT, "docs", "samples", operationId, file);
@@ -160,24 +161,18 @@ export function specOperations(): SpecOperation[] {
   const out: SpecOperation[] = [];
   for (const api of ["ssm", "imagebuilder"] as const) {
     const doc = loadSpec(api);
-    for (const [path, item] of Object.entries(doc.paths)) {
-      const op = item["post"] as Record<string, unknown>;
-      const operationId = op["operationId"] as string;
-      const content = deref<{ content: Record<string, { schema: { $ref: string } }> }>(doc, op["requestBody"]).content;
-      const [mediaType, media] = Object.entries(content)[0]!;
-      const header = ((op["parameters"] as Array<{ name: string; schema: { enum: string[] } }> | undefined) ?? []).find((p) => p.name === "X-Amz-Target");
-      const ok = deref<{ content: Record<string, { schema: { $ref: string }; examples: Record<string, unknown> }> }>(doc, (op["responses"] as Record<string, unknown>)["200"]);
-      const firstExample = Object.values(Object.values(ok.content)[0]!.examples)[0];
+    for (const op of readOperations(doc)) {
+      const ok = op.responses.find((r) => r.status === 200)!;
       out.push({
         api,
-        operationId,
-        target: header?.schema.enum[0],
-        wirePath: path.replace(/#.*$/, ""),
-        mediaType,
-        requestSchemaRef: media.schema.$ref,
-        requestSchema: resolveProperties(doc, deref(doc, media.schema)),
-        okExample: deref<{ value: unknown }>(doc, firstExample).value,
-        okSchemaRef: Object.values(ok.content)[0]!.schema.$ref,
+        operationId: op.operationId,
+        target: op.target,
+        wirePath: op.path,
+        mediaType: op.mediaType,
+        requestSchemaRef: op.request!.schemaRef!,
+        requestSchema: resolveProperties(doc, deref(doc, op.request!.schema)),
+        okExample: [...ok.examples!.values()][0],
+        okSchemaRef: ok.schemaRef!,
       });
     }
   }

@@ -53,6 +53,6 @@ describe.skipIf(!hasAws)("the AWS CLI with --endpoint-url", () => {
   it("a request that breaks the spec fails with the ValidationException naming the member", async () => {
     const { code, stderr } = await aws("ssm", "get-maintenance-window-execution", "--window-execution-id", "9fac7dd9-ff21-42a5-96ad-bbc4bEXAMPLE");
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/\(ValidationException\) when calling the GetMaintenanceWindowExecution operation( \(reached max retries: \d+\))?: 1 validation error detected: '\/WindowExecutionId' must match pattern/);
+    expect(stderr).toMatch(/\(ValidationException\) when calling the GetMaintenanceWindowExecution operation( \(reached max retries: \d+\))?: 1 validation error detected: Value '[^']+' at 'windowExecutionId' failed to satisfy constraint: Member must satisfy regular expression pattern: /);
   });
 });

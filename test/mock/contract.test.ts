@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { CLIENTS } from "./clients/index.js";
 import type { ContractClient } from "./clients/contract-client.js";
 import { at, documentedErrors, example, firstExampleName, OPERATIONS, withoutMembers } from "./operations.js";
+import { awsMemberPath } from "../../src/spec/index.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const url = inject("mockUrl");
@@ -64,7 +65,8 @@ for (const makeClient of CLIENTS) {
         const error = client.error(thrown);
         expect(error).toMatchObject({ name: "ValidationException", status: 400 });
         expect(error.message).toMatch(new RegExp(`^${op.invalid.paths.length} validation errors? detected: `));
-        for (const path of op.invalid.paths) expect(error.message).toContain(`'${path}'`);
+        // Member paths as the services write them: `/Filters/0/key` is `filters.1.member.key`.
+        for (const path of op.invalid.paths) expect(error.message).toContain(` at '${awsMemberPath(path, op.invalid.input)}' failed to satisfy constraint: `);
       });
 
       if (op.token) {

@@ -3,7 +3,8 @@
  * the ValidationException must name), and where a timestamp sits in the output. Expected outputs and
  * documented errors are read from the bundled spec, which is the contract.
  */
-import { deref, loadSpec, type ApiName } from "../spec/load.js";
+import { readOperations, type SpecOperation, type SpecResponse } from "../../src/spec/index.js";
+import { loadSpec, type ApiName } from "../spec/load.js";
 
 export type OperationName =
   | "ListCommands"
@@ -67,53 +68,40 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
 ];
 
-interface Media {
-  schema: { $ref: string };
-  examples?: Record<string, unknown>;
-}
-interface Operation {
-  operationId: string;
-  responses: Record<string, unknown>;
+/** The operation as the spec model reads it. */
+function operation(api: ApiName, name: OperationName): SpecOperation {
+  const op = readOperations(loadSpec(api)).find((o) => o.operationId === name);
+  if (!op) throw new Error(`${name} is not in the ${api} spec`);
+  return op;
 }
 
-function operation(api: ApiName, name: OperationName): Operation {
-  const doc = loadSpec(api);
-  for (const item of Object.values(doc.paths)) {
-    for (const op of Object.values(item) as Operation[]) if (op.operationId === name) return op;
-  }
-  throw new Error(`${name} is not in the ${api} spec`);
-}
-
-function responseMedia(api: ApiName, name: OperationName, status: number): Media {
-  const doc = loadSpec(api);
-  const response = deref<{ content: Record<string, Media> }>(doc, operation(api, name).responses[String(status)]);
-  return Object.values(response.content)[0]!;
+function response(api: ApiName, name: OperationName, status: number): SpecResponse {
+  const found = operation(api, name).responses.find((r) => r.status === status);
+  if (!found) throw new Error(`${name} documents no ${status} response`);
+  return found;
 }
 
 /** The value of a named example of a response (the first one if no name is given). */
 export function example(api: ApiName, name: OperationName, status: number, exampleName?: string): Record<string, unknown> {
-  const doc = loadSpec(api);
-  const examples = responseMedia(api, name, status).examples ?? {};
-  const key = exampleName ?? Object.keys(examples)[0]!;
-  return deref<{ value: Record<string, unknown> }>(doc, examples[key]).value;
+  const examples = response(api, name, status).examples ?? new Map<string, unknown>();
+  const key = exampleName ?? [...examples.keys()][0]!;
+  if (!examples.has(key)) throw new Error(`${name} has no ${status} example ${key}`);
+  return examples.get(key) as Record<string, unknown>;
 }
 
 /** The name of the first example of a response: what `Prefer: example=<name>` asks for. */
 export function firstExampleName(api: ApiName, name: OperationName, status: number): string {
-  return Object.keys(responseMedia(api, name, status).examples ?? {})[0]!;
+  return [...(response(api, name, status).examples?.keys() ?? [])][0]!;
 }
 
 /** Every documented error of an operation: status and AWS error name (the example's key). */
 export function documentedErrors(api: ApiName, name: OperationName): Array<{ status: number; error: string }> {
-  return Object.keys(operation(api, name).responses)
-    .map(Number)
-    .filter((status) => status >= 400)
-    .flatMap((status) => Object.keys(responseMedia(api, name, status).examples ?? {}).map((error) => ({ status, error })));
+  return operation(api, name).errors.map(({ status, name: error }) => ({ status, error }));
 }
 
 /** The component schema a response is checked against, for ajv (`urn:...#/components/schemas/X`). */
 export function responseSchemaRef(api: ApiName, name: OperationName, status: number): string {
-  return responseMedia(api, name, status).schema.$ref;
+  return response(api, name, status).schemaRef!;
 }
 
 export function at(value: unknown, path: ReadonlyArray<string | number>): unknown {

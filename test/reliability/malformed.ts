@@ -5,6 +5,7 @@
  * Built deterministically (fixed fast-check seeds), so a failure names a reproducible case.
  */
 import fc from "fast-check";
+import { readOperations } from "../../src/spec/index.js";
 import { mediaExamples, API_NAMES, type ApiName } from "../spec/load.js";
 import { arbitraryFor } from "./arbitrary.js";
 import { mutationsOf } from "./mutations.js";
@@ -23,21 +24,19 @@ export interface WireOperation {
   examples: string[];
 }
 
-const MEDIA_TYPE: Record<ApiName, string> = { ssm: "application/x-amz-json-1.1", imagebuilder: "application/json" };
 
 export function wireOperations(): WireOperation[] {
   const examples = API_NAMES.flatMap((api) => mediaExamples(api)).filter((e) => e.where === "request");
   return operationBodies()
     .filter((b) => b.kind === "request")
     .map((request) => {
-      const key = Object.entries(request.doc.paths).find(([, item]) => (item["post"] as { operationId?: string } | undefined)?.operationId === request.operationId)![0];
-      const target = /#X-Amz-Target=(.+)$/.exec(key)?.[1];
+      const { target, path, mediaType } = readOperations(request.doc).find((op) => op.operationId === request.operationId)!;
       return {
         api: request.api,
         operationId: request.operationId,
-        path: target ? "/" : key,
+        path,
         ...(target ? { target } : {}),
-        mediaType: MEDIA_TYPE[request.api],
+        mediaType,
         request,
         examples: examples.filter((e) => e.operationId === request.operationId).map((e) => JSON.stringify(e.value)),
       };

@@ -8,16 +8,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryFor } from "./arbitrary.js";
 import { mutationsOf } from "./mutations.js";
-import { ajvValidator, operationBodies, packageValidator, type OperationBody, type Validate } from "./operations.js";
+import { operationBodies, packageValidator, type OperationBody, type Validate } from "./operations.js";
 import type { Schema } from "./schema.js";
 
 const NUM_RUNS = 150;
 const seed = process.env["FC_SEED"] === undefined ? undefined : Number(process.env["FC_SEED"]);
 fc.configureGlobal({ numRuns: NUM_RUNS, ...(seed === undefined ? {} : { seed }) });
 
-// The package's validate() is under test; ajv compiled from the bundle is the reference it must agree with.
+// The package's validate() is under test. (There is no second ajv set-up to agree with: the generator,
+// the mock and the tests all compile with src/validation/ajv.ts.)
 const validate = packageValidator();
-const reference = ajvValidator();
 const bodies = operationBodies();
 
 describe("operation bodies found in the specs", () => {
@@ -39,7 +39,6 @@ describe.each(bodies.map((b) => [`${b.operationId} ${b.kind} (${b.schemaRef.spli
       fc.property(payloads, (payload) => {
         const result = validate(body, payload);
         if (!result.ok) throw new Error(`rejected a generated payload: ${JSON.stringify(result.errors)}`);
-        expect(reference(body, payload).ok).toBe(true);
       }),
     );
   });
@@ -65,8 +64,6 @@ function oneMemberBroken(body: OperationBody, check: Validate, seenRules = new S
     expect(result.errors.map((e) => e.path)).toEqual(result.errors.map(() => mutation.path));
     // ... and one of them names the broken rule.
     expect(result.errors.map((e) => e.rule)).toContain(mutation.rule);
-    // The precompiled validators and the bundle compiled at run time agree, issue for issue.
-    expect(reference(body, broken).errors).toEqual(validate(body, broken).errors);
   });
 }
 

@@ -2,6 +2,7 @@
  * The slice of JSON Schema (2020-12, as the bundled OpenAPI 3.1 documents use it) that the
  * reliability tests translate: a node type and a `$ref` resolver over one bundled document.
  */
+import { toPointer } from "../../src/spec/pointer.js";
 import { deref, type OpenApiDoc } from "../spec/load.js";
 
 export interface Schema {
@@ -49,5 +50,4 @@ export const codePoints = (s: string): number => {
 };
 
 /** JSON pointer of a path of member names and indexes. */
-export const pointer = (path: readonly (string | number)[]): string =>
-  path.map((t) => `/${String(t).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+export const pointer = toPointer;

@@ -1,51 +1,32 @@
-/** Loads the bundled specs and compiles their component schemas with ajv (2020-12, strict). */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+/**
+ * The bundled specs for the tests, through the spec model (`aws-ops-contract/spec`): the same loader,
+ * `$ref` resolution, JSON Schema and ajv configuration as the package, the generator and the mock.
+ */
+import { createAjv as createPackageAjv, escapePointerToken, definitionsSchema, deref as derefNode, loadSpec as loadBundled, readOperations, rootSchemaId, type Ajv, type OpenApiDocument } from "../../src/spec/index.js";
 
 export const API_NAMES = ["ssm", "imagebuilder"] as const;
 export type ApiName = (typeof API_NAMES)[number];
 
 type Json = unknown;
-export interface OpenApiDoc {
+export interface OpenApiDoc extends OpenApiDocument {
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, Json>; examples?: Record<string, { value: Json }> };
-  [key: string]: Json;
 }
 
-export function loadSpec(api: ApiName): OpenApiDoc {
-  const file = fileURLToPath(new URL(`../../generated/openapi/${api}.json`, import.meta.url));
-  return JSON.parse(readFileSync(file, "utf8")) as OpenApiDoc;
-}
-
-export const specId = (api: ApiName): string => `urn:aws-ops-contract:${api}`;
+export const loadSpec = (api: ApiName): OpenApiDoc => loadBundled(api) as OpenApiDoc;
 
 /** The ajv key of a component schema, from its OpenAPI `$ref` (`#/components/schemas/X`). */
-export const schemaKey = (api: ApiName, ref: string): string => `${specId(api)}${ref.replace("#/components/schemas/", "#/$defs/")}`;
+export const schemaKey = (api: ApiName, ref: string): string => `${rootSchemaId(api)}${ref.replace("#/components/schemas/", "#/$defs/")}`;
 
-/** One strict ajv instance holding both documents, so `$ref`s resolve inside each. */
-export function createAjv(): Ajv2020.default {
-  const ajv = new Ajv2020.default({ strict: true, allErrors: true });
-  addFormats.default(ajv, ["int32", "int64"]);
-  for (const api of API_NAMES) {
-    const doc = loadSpec(api);
-    // Only components.schemas is JSON Schema; it becomes a $defs document and its refs follow.
-    const defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'));
-    ajv.addSchema({ $id: specId(api), $defs: defs });
-  }
+/** The package's one ajv configuration, holding both documents' schemas as the spec model derives them. */
+export function createAjv(): Ajv {
+  const ajv = createPackageAjv();
+  for (const api of API_NAMES) ajv.addSchema(definitionsSchema(loadSpec(api), rootSchemaId(api)));
   return ajv;
 }
 
 /** Resolves `$ref` (`#/components/...`) inside an OpenAPI document. */
-export function deref<T = Json>(doc: OpenApiDoc, node: Json): T {
-  let current = node as { $ref?: string };
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    const pointer = current.$ref.replace(/^#\//, "").split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-    current = pointer.reduce<Json>((acc, key) => (acc as Record<string, Json>)[key], doc) as { $ref?: string };
-  }
-  return current as T;
-}
+export const deref = <T = Json>(doc: OpenApiDoc, node: Json): T => derefNode<T>(doc, node);
 
 export interface MediaExample {
   api: ApiName;
@@ -58,22 +39,12 @@ export interface MediaExample {
 
 /** Every example of every request and response body, with the schema it must satisfy. */
 export function mediaExamples(api: ApiName): MediaExample[] {
-  const doc = loadSpec(api);
   const out: MediaExample[] = [];
-  for (const pathItem of Object.values(doc.paths)) {
-    for (const op of Object.values(pathItem) as Array<Record<string, Json>>) {
-      const operationId = op["operationId"] as string;
-      const bodies: Array<[string, Json]> = [["request", op["requestBody"]]];
-      for (const [status, response] of Object.entries(op["responses"] as Record<string, Json>)) {
-        bodies.push([`response ${status}`, response]);
-      }
-      for (const [where, bodyNode] of bodies) {
-        const body = deref<{ content: Record<string, { schema: { $ref: string }; examples?: Record<string, Json> }> }>(doc, bodyNode);
-        for (const media of Object.values(body.content)) {
-          for (const [name, exampleNode] of Object.entries(media.examples ?? {})) {
-            out.push({ api, operationId, where, name, schemaRef: media.schema.$ref, value: deref<{ value: Json }>(doc, exampleNode).value });
-          }
-        }
+  for (const op of readOperations(loadSpec(api))) {
+    const bodies = [["request", op.request] as const, ...op.responses.map((r) => [`response ${r.status}`, r] as const)];
+    for (const [where, body] of bodies) {
+      for (const [name, value] of body?.examples ?? []) {
+        out.push({ api, operationId: op.operationId, where, name, schemaRef: body!.schemaRef!, value });
       }
     }
   }
@@ -86,7 +57,7 @@ export function walkSchemas(doc: OpenApiDoc, visit: (schema: Record<string, Json
     if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${pointer}/${i}`));
     else if (node && typeof node === "object") {
       visit(node as Record<string, Json>, pointer);
-      for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${key}`);
+      for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${escapePointerToken(key)}`);
     }
   };
   walk(doc.components.schemas, "#/components/schemas");

@@ -5,7 +5,7 @@
  * members whose schema is the AWS JSON `DateTime`, a number), not listed here.
  */
 import type { OpenApiDocument } from "aws-ops-contract/spec";
-import { resolveRef } from "../operations.js";
+import { resolveRef } from "aws-ops-contract/spec";
 
 /** A member path inside a body; `"*"` stands for every item of an array. */
 export type MemberPath = readonly string[];
