@@ -174,6 +174,8 @@ export function rawErrorAnswer(status: number, name: string, message: string, he
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`.trimEnd(),
     "Connection: close",
+    // Every answer carries Date, as Node's own answers do: the SDKs correct clock skew from it.
+    `Date: ${new Date().toUTCString()}`,
     `Content-Type: ${AWS_JSON_MEDIA_TYPE}`,
     `x-amzn-ErrorType: ${name}`,
     `x-amzn-RequestId: ${randomUUID()}`,

@@ -39,6 +39,44 @@ function isJsonObject(value: object): boolean {
   return Object.prototype.toString.call(value) === "[object Object]" && typeof (value as { toJSON?: unknown }).toJSON !== "function";
 }
 
+/**
+ * Whether `value` already is what the wire would carry, checked without copying: plain objects
+ * (prototype `Object.prototype` or null) whose members are all own, enumerable and defined, true
+ * arrays without holes, strings, booleans, finite numbers and null. The common case (a parsed
+ * body, an object literal) then goes straight to the validators, and only anything else pays for
+ * `toJsonValue`'s copy. May throw (a getter or a `Proxy` trap): callers fall back to the copy.
+ */
+export function isPlainJson(value: unknown, depth = 0): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth > MAX_DEPTH) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Array.prototype) {
+    if (!Array.isArray(value)) return false;
+    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (proto !== Object.prototype && proto !== null) return false;
+  const record = value as Record<string, unknown>;
+  let enumerable = 0;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || !isPlainJson(record[key], depth + 1)) return false;
+    enumerable++;
+  }
+  // A non-enumerable own member would be seen by the validators but never sent.
+  return enumerable === Object.getOwnPropertyNames(record).length;
+}
+
 /** A plain JSON copy of `value`, or the issues that keep it from being one. */
 export function toJsonValue(value: unknown, limit = ERROR_LIMIT): { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[]; omitted: number } {
   const issues: ValidationIssue[] = [];

@@ -11,7 +11,7 @@ import type { OperationName } from "../client/errors.js";
 import { ERROR_LIMIT } from "./bounded-errors.js";
 import type { BodyKind } from "./contract-error.js";
 import { summarizeAjvErrors, type ValidationIssue } from "./errors.js";
-import { toJsonValue } from "./json-value.js";
+import { isPlainJson, toJsonValue } from "./json-value.js";
 
 const VALIDATORS = { ...ssm, ...imagebuilder };
 type Validators = typeof VALIDATORS;
@@ -53,9 +53,21 @@ function validatorFor(operation: unknown, kind: unknown): Validators[keyof Valid
  */
 export function validate(operation: OperationName, kind: BodyKind, body: unknown): ValidationResult {
   const validator = validatorFor(operation, kind);
+  // A plain JSON body (the common case) is validated as it is; anything else, or a body whose
+  // getters throw while it is looked at, is first copied as the wire would carry it.
+  // (A Proxy can look plain and still throw from a trap while validated: that falls back too.)
+  try {
+    if (isPlainJson(body)) return run(validator, body);
+  } catch {
+    // looked at through a getter or trap that throws: the copy below reports it as an issue
+  }
   const json = toJsonValue(body);
   if (!json.ok) return { ok: false, errors: json.issues, omitted: json.omitted };
-  if (validator(json.value)) return { ok: true, errors: [], omitted: 0 };
+  return run(validator, json.value);
+}
+
+function run(validator: Validators[keyof Validators], body: unknown): ValidationResult {
+  if (validator(body)) return { ok: true, errors: [], omitted: 0 };
   const { issues, omitted } = summarizeAjvErrors(validator.errors, MAX_LISTED_ISSUES);
   return { ok: false, errors: issues, omitted };
 }
