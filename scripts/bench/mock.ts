@@ -139,7 +139,7 @@ const DATA_SEED = "bench";
 
 /**
  * A data file of `count` commands made by the mock's own generator (`generateDataSet`: the
- * services' shapes, about a fifth of them Failed: 1,895 with this seed), as a user would make one.
+ * services' shapes, about a fifth of them Failed), as a user would make one.
  */
 export async function writeCommandsDataSet(dir: string, count = DATA_COMMANDS): Promise<string> {
   const { generateDataSet } = (await import(pathToFileURL(join(repoRoot, "mock/src/generate/index.ts")).href)) as typeof import("../../mock/src/generate/index.js");

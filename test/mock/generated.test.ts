@@ -7,7 +7,8 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { validate, type OperationName } from "aws-ops-contract/validate";
-import { generate } from "../../mock/src/generate/index.js";
+import { MockData } from "../../mock/src/data/index.js";
+import { answerGenerated, generate, generateDataSet } from "../../mock/src/generate/index.js";
 import { send, ssmHeaders } from "./wire.js";
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => `seed-${i}`);
@@ -316,7 +317,8 @@ describe("generated data honours the request", () => {
     for (const seed of SEEDS.slice(0, 50)) {
       const times = (generate("ListCommands", request, seed)!["Commands"] as Body[]).map((c) => (c["RequestedDateTime"] as number) * 1000);
       expect(times.length).toBeGreaterThan(0);
-      expect(times.every((t) => t >= after && t <= before)).toBe(true);
+      // InvokedAfter includes its instant, InvokedBefore excludes its own (as any data set's answer).
+      expect(times.every((t) => t >= after && t < before)).toBe(true);
     }
   });
 
@@ -332,6 +334,75 @@ describe("generated data honours the request", () => {
     const forward = generate("DescribeAutomationStepExecutions", request, "order")!["StepExecutions"] as Body[];
     const reverse = generate("DescribeAutomationStepExecutions", { ...request, ReverseOrder: true }, "order")!["StepExecutions"] as Body[];
     expect(reverse).toEqual([...forward].reverse());
+  });
+});
+
+describe("generated answers follow the data set's rules", () => {
+  const AUTOMATION = "4105a4fc-f944-11e6-9d32-0123456789ab";
+  const WORKFLOW = "wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b";
+  // Requests the data set refuses whatever it holds (the default one here): generated data refuses them alike.
+  const refused: Array<[string, Body, string]> = [
+    ["ListCommandInvocations", { Filters: [{ key: "ExecutionStage", value: "Executing" }] }, "InvalidFilterKey"],
+    ["ListCommands", { Filters: [{ key: "Status", value: "Delayed" }] }, "InvalidFilterKey"],
+    ["ListCommands", { Filters: [{ key: "InvokedAfter", value: "yesterday" }] }, "InvalidFilterKey"],
+    ["ListCommands", { InstanceId: "i-0123456789abcdef0", Filters: [{ key: "Status", value: "Pending" }] }, "InvalidFilterKey"],
+    ["ListCommands", { NextToken: "AAEAAEXAMPLEtoken" }, "InvalidNextToken"],
+    ["DescribeAutomationStepExecutions", { AutomationExecutionId: AUTOMATION, Filters: [{ Key: "StepExecutionStatus", Values: ["Done"] }] }, "InvalidFilterValue"],
+    ["DescribeAutomationStepExecutions", { AutomationExecutionId: AUTOMATION, Filters: [{ Key: "ParentStepIteration", Values: ["first"] }] }, "InvalidFilterValue"],
+    ["ListWorkflowStepExecutions", { workflowExecutionId: WORKFLOW, nextToken: "eyJvZmZzZXQiOjN9EXAMPLE" }, "InvalidPaginationTokenException"],
+  ];
+  it.each(refused)("%s %j is refused with %s, as the data set refuses it", (operation, request, name) => {
+    const data = new MockData().answer(operation, request);
+    expect(data).toMatchObject({ ok: false, error: { name } });
+    expect(answerGenerated(operation, request, "refused")).toMatchObject({ ok: false, error: { name } });
+  });
+
+  it("a token is good only for the listing that issued it", () => {
+    const request = { MaxResults: 1 };
+    let seed = 0;
+    let first = generate("ListCommands", request, `${seed}`)!;
+    while (first["NextToken"] === undefined) first = generate("ListCommands", request, `${++seed}`)!;
+    const other = answerGenerated("ListCommands", { ...request, NextToken: first["NextToken"], Filters: [{ key: "DocumentName", value: "AWS-RunShellScript" }] });
+    expect(other).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
+    // A loaded data set does not take it either: its tokens are its own.
+    expect(new MockData().answer("ListCommands", { ...request, NextToken: first["NextToken"] })).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
+  });
+
+  it("without MaxResults a page holds the spec's maximum page size at most, and more records get a token", () => {
+    let paged = false;
+    for (const seed of SEEDS.slice(0, 40)) {
+      const body = generate("ListCommands", {}, seed)!;
+      expect((body["Commands"] as Body[]).length).toBeLessThanOrEqual(50);
+      if (body["NextToken"] !== undefined) {
+        paged = true;
+        // A full page, or one stopped by the 64 KB limit.
+        expect((body["Commands"] as Body[]).length === 50 || Buffer.byteLength(JSON.stringify(body)) > LIMIT_BYTES - 2048).toBe(true);
+      }
+    }
+    expect(paged).toBe(true);
+  });
+});
+
+describe("generateDataSet", () => {
+  it("makes a data set the loader takes (every record valid), of the asked size, the same for a seed", () => {
+    const set = generateDataSet({ commands: 150, automationExecutions: 2, maintenanceWindowExecutions: 4, workflowExecutions: 1, seed: "users" });
+    expect(generateDataSet({ commands: 150, automationExecutions: 2, maintenanceWindowExecutions: 4, workflowExecutions: 1, seed: "users" })).toEqual(set);
+    const counts = new MockData(set).current.counts();
+    expect(counts).toMatchObject({ Commands: 150, MaintenanceWindowExecutions: 4, AutomationExecutions: 2, WorkflowExecutions: 1 });
+    // Every invocation belongs to a command of the set, and each command has one per node it targeted.
+    const targets = new Map(set.Commands.map((c) => [c["CommandId"], c["TargetCount"]]));
+    const perCommand = new Map<unknown, number>();
+    for (const v of set.CommandInvocations) perCommand.set(v["CommandId"], (perCommand.get(v["CommandId"]) ?? 0) + 1);
+    expect(perCommand).toEqual(targets);
+    const problems: string[] = [];
+    commandRules({ Commands: set.Commands }, {}, problems);
+    invocationRules({ CommandInvocations: set.CommandInvocations }, { Details: true }, problems);
+    expect(problems).toEqual([]);
+  });
+
+  it("makes 10,000 commands when asked (they fit in the generator's span)", () => {
+    const set = generateDataSet({ commands: 10_000, seed: "many", maintenanceWindowExecutions: 0, automationExecutions: 0, workflowExecutions: 0 });
+    expect(set.Commands).toHaveLength(10_000);
   });
 });
 
