@@ -10,7 +10,7 @@ import { pageOf, pageSizeOf, pagingOf, queryKey, type TokenIssuer } from "./pagi
 import { schemaEnum } from "./spec.js";
 import type { DataStore, InvocationEntry, StepEntry } from "./store.js";
 import { isoToEpochSeconds } from "./timestamps.js";
-import type { Rec } from "./types.js";
+import { text, type Rec } from "./types.js";
 
 export type DataAnswer = { ok: true; body: string } | { ok: false; error: MockError };
 
@@ -25,7 +25,6 @@ export interface DataContext {
 
 const fail = (name: string, message: string, status = 400): DataAnswer => ({ ok: false, error: { status, name, message } });
 const invalidNextToken = (): DataAnswer => fail("InvalidNextToken", "The specified token isn't valid.");
-const str = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 const tokenJson = (member: string, token: string | undefined): string => (token ? `,"${member}":${JSON.stringify(token)}` : "");
 
 /**
@@ -47,7 +46,7 @@ function listing<T>(
   const page = pageOf(tokens, list, {
     generation: store.generation,
     query: queryKey(operationId, body, tokenMember, sizeMember),
-    token: str(body[tokenMember]),
+    token: text(body[tokenMember]),
     size: pageSizeOf(operationId, body),
     ...(carry === undefined ? {} : { carry }),
     envelopeBytes: Buffer.byteLength(head) + Buffer.byteLength(tail) + 1,
@@ -62,8 +61,8 @@ function listCommands(context: DataContext, body: Rec): DataAnswer {
   const parsed = parseCommandFilters("ListCommands", body["Filters"] as { key: string; value: string }[] | undefined);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { predicates, status } = parsed.filters;
-  const commandId = str(body["CommandId"]);
-  const instanceId = str(body["InstanceId"]);
+  const commandId = text(body["CommandId"]);
+  const instanceId = text(body["InstanceId"]);
   if (instanceId !== undefined && status?.value === "Pending") {
     return fail("InvalidFilterKey", "You can't specify a managed node ID with the Status filter Pending: the command hasn't reached the managed node yet.");
   }
@@ -92,8 +91,8 @@ function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
   const { store } = context;
   const parsed = parseCommandFilters("ListCommandInvocations", body["Filters"] as { key: string; value: string }[] | undefined);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const commandId = str(body["CommandId"]);
-  const instanceId = str(body["InstanceId"]);
+  const commandId = text(body["CommandId"]);
+  const instanceId = text(body["InstanceId"]);
   let base: readonly InvocationEntry[] = store.invocations;
   const predicates: Predicate[] = [...parsed.filters.predicates];
   if (commandId !== undefined) {

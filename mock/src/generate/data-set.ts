@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { parseCommandFilters, type CommandOperation } from "../data/command-filters.js";
-import type { DataSet, Rec } from "../data/types.js";
+import { text, type DataSet, type Rec } from "../data/types.js";
 import { automationSteps } from "./automation.js";
 import { uuid } from "./ids.js";
 import { maintenanceWindowExecution } from "./maintenance-window.js";
@@ -16,7 +16,6 @@ import { runCommandRecords } from "./run-command-data.js";
 import { LATEST_MS } from "./time.js";
 import { workflowExecution } from "./workflow.js";
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 const empty = (): DataSet => ({ Commands: [], CommandInvocations: [], MaintenanceWindowExecutions: [], AutomationExecutions: [], WorkflowExecutions: [] });
 
 /** The Run Command runs a request looks at: the command it names, on the node it names, as its filters ask. */
