@@ -5,10 +5,12 @@
  * 64 KB; the same seed gives the same answer, different seeds differ, and paging over it ends.
  * The rules are written here from the services' documentation, independently of the generator.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { validate, type OperationName } from "aws-ops-contract/validate";
 import { MockData } from "../../mock/src/data/index.js";
 import { answerGenerated, generate, generateDataSet } from "../../mock/src/generate/index.js";
+import { startMock } from "../../mock/src/index.js";
 import { send, ssmHeaders } from "./wire.js";
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => `seed-${i}`);
@@ -398,6 +400,30 @@ describe("generateDataSet", () => {
     commandRules({ Commands: set.Commands }, {}, problems);
     invocationRules({ CommandInvocations: set.CommandInvocations }, { Details: true }, problems);
     expect(problems).toEqual([]);
+  });
+
+  it("the README's example: a mock serving a generated data set lists all its commands", async () => {
+    const readme = readFileSync(new URL("../../mock/README.md", import.meta.url), "utf8");
+    const block = /### A generated data set[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    const options = /generateDataSet\((\{[^)]*\})\)/.exec(block)![1]!;
+    // The README's options, read as the object literal they are.
+    const data = generateDataSet(new Function(`return ${options}`)() as Parameters<typeof generateDataSet>[0]);
+    expect(block).toContain("startMock({ port: 0, data })");
+    const mock = await startMock({ port: 0, data });
+    try {
+      const ids: unknown[] = [];
+      let token: unknown;
+      do {
+        const page = await send(mock.url, { headers: ssmHeaders("ListCommands"), body: JSON.stringify(token ? { NextToken: token } : {}) });
+        expect(page.status).toBe(200);
+        ids.push(...(page.json!["Commands"] as Body[]).map((c) => c["CommandId"]));
+        token = page.json!["NextToken"];
+      } while (token !== undefined);
+      expect(ids).toEqual(data.Commands.map((c) => c["CommandId"]));
+      expect(ids).toHaveLength(500);
+    } finally {
+      await mock.close();
+    }
   });
 
   it("makes 10,000 commands when asked (they fit in the generator's span)", () => {
