@@ -11,6 +11,7 @@ import { validate, type OperationName } from "aws-ops-contract/validate";
 import { MockData } from "../../mock/src/data/index.js";
 import { answerGenerated, generate, generateDataSet } from "../../mock/src/generate/index.js";
 import { startMock } from "../../mock/src/index.js";
+import { command } from "./data-fixtures.js";
 import { send, ssmHeaders } from "./wire.js";
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => `seed-${i}`);
@@ -382,6 +383,28 @@ describe("generated answers follow the data set's rules", () => {
       }
     }
     expect(paged).toBe(true);
+  });
+});
+
+describe("64 KB pages, for a loaded data set too", () => {
+  it("a page of large records stops before 64 KB with a token, and the tokens reach every record once", () => {
+    // 50 commands of about 3 KB each: 50 would make 150 KB.
+    const Commands = Array.from({ length: 50 }, (_, n) => ({ ...command(n), Parameters: { commands: [`echo ${"x".repeat(3000)} ${n}`] } }));
+    const data = new MockData({ Commands });
+    const ids: unknown[] = [];
+    let token: unknown;
+    let pages = 0;
+    do {
+      const answer = data.answer("ListCommands", token === undefined ? {} : { NextToken: token });
+      if (!answer?.ok) throw new Error(JSON.stringify(answer));
+      expect(Buffer.byteLength(answer.body)).toBeLessThanOrEqual(LIMIT_BYTES);
+      const body = JSON.parse(answer.body) as Body;
+      ids.push(...(body["Commands"] as Body[]).map((c) => c["CommandId"]));
+      token = body["NextToken"];
+      pages++;
+    } while (token !== undefined);
+    expect(pages).toBeGreaterThan(2);
+    expect(new Set(ids).size).toBe(50);
   });
 });
 

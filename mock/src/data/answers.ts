@@ -40,7 +40,8 @@ function listing<T>(
   jsonOf: (item: T) => string,
   { before = "", after = "", invalidToken = invalidNextToken }: { before?: string; after?: string; invalidToken?: () => DataAnswer } = {},
 ): DataAnswer {
-  const { tokenMember, sizeMember } = pagingOf(operationId);
+  // Only the listing operations come here: the spec documents their paging.
+  const { tokenMember, sizeMember } = pagingOf(operationId)!;
   const head = `{${before}"${listMember}":[`;
   const tail = `]${after}`;
   const page = pageOf(tokens, list, {

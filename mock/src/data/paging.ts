@@ -86,23 +86,21 @@ export interface Paging {
   defaultSize: number;
 }
 
-const pagings = new Map<string, Paging>();
-/** An operation's paging members and default page size, read from the bundled spec once. */
-export function pagingOf(operationId: string): Paging {
-  let paging = pagings.get(operationId);
-  if (!paging) {
+const pagings = new Map<string, Paging | undefined>();
+/** An operation's paging members and default page size, read from the bundled spec once; undefined when it does not page. */
+export function pagingOf(operationId: string): Paging | undefined {
+  if (!pagings.has(operationId)) {
     const pagination = findOperation(operationId).operation.pagination;
-    if (!pagination) throw new Error(`The bundled documents say ${operationId} does not page`);
-    const limit = pagination.limit;
-    paging = { tokenMember: pagination.inputToken, sizeMember: limit?.member ?? "MaxResults", defaultSize: limit?.default ?? limit?.maximum ?? FALLBACK_PAGE_SIZE };
-    pagings.set(operationId, paging);
+    const limit = pagination?.limit;
+    pagings.set(operationId, pagination && { tokenMember: pagination.inputToken, sizeMember: limit?.member ?? "MaxResults", defaultSize: limit?.default ?? limit?.maximum ?? FALLBACK_PAGE_SIZE });
   }
-  return paging;
+  return pagings.get(operationId);
 }
 
-/** The page size a request asks for, or the operation's default. */
+/** The page size a request asks for, or the operation's default (1 for an operation that does not page). */
 export function pageSizeOf(operationId: string, body: Record<string, unknown>): number {
   const paging = pagingOf(operationId);
+  if (!paging) return 1;
   const asked = body[paging.sizeMember];
   return typeof asked === "number" && Number.isInteger(asked) && asked > 0 ? asked : paging.defaultSize;
 }

@@ -22,7 +22,6 @@ import { seededRandom } from "./random.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./data-set.js";
 
 export const GENERATED_OPERATIONS: readonly string[] = ["ListCommands", "ListCommandInvocations", "GetMaintenanceWindowExecution", "DescribeAutomationStepExecutions", "ListWorkflowStepExecutions"];
-const PAGED = new Set(["ListCommands", "ListCommandInvocations", "DescribeAutomationStepExecutions", "ListWorkflowStepExecutions"]);
 
 /** One issuer for every generated listing of this process (the data sets differ by what the tokens carry). */
 const tokens = new TokenIssuer();
@@ -48,10 +47,10 @@ function listingOf(token: unknown): { seed: string; size: number } | undefined {
 export function answerGenerated(operationId: string, request: unknown, seed?: string): DataAnswer | undefined {
   if (!GENERATED_OPERATIONS.includes(operationId)) return undefined;
   const input = request && typeof request === "object" && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
-  const paged = PAGED.has(operationId);
-  const listing = paged ? listingOf(input[pagingOf(operationId).tokenMember]) : undefined;
+  const paging = pagingOf(operationId);
+  const listing = paging ? listingOf(input[paging.tokenMember]) : undefined;
   const chosen = listing?.seed ?? seed ?? randomUUID();
-  const size = listing?.size ?? (paged ? pageSizeOf(operationId, input) : 1);
+  const size = listing?.size ?? pageSizeOf(operationId, input);
   const random = seededRandom(`${operationId}\u0000${chosen}`);
   const set = dataSetFor(operationId, random, input, size)!;
   const requestId = uuid(random);
