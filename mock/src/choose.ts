@@ -6,9 +6,9 @@
  * - `dynamic=true` (or the mock's `dynamic` option): data generated from the 2xx schema;
  * - errors are always the documented examples, even in dynamic mode, because the example's name is
  *   the AWS error name the SDK turns into a typed exception;
- * - with an example or generated data, a request that carries a pagination token always gets a
- *   last page (the `LastPage` example, or the chosen page without its token), so that paginators
- *   end after at most two pages (the data set pages for real).
+ * - with an example, a request that carries a pagination token always gets a last page (the
+ *   `LastPage` example, or the chosen page without its token), so that paginators end after at most
+ *   two pages (the data set and generated data page for real, with their own tokens).
  */
 import type { MockOperation } from "./operations.js";
 import type { Preferences } from "./prefer.js";

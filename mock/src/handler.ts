@@ -10,7 +10,7 @@ import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.j
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
 import { answersFromData, decide, type Decision } from "./choose.js";
-import { MockData, type DataSource } from "./data/index.js";
+import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
@@ -209,7 +209,11 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
 type Fail = (status: number, name: string, message: string) => Outcome;
 
 function dataOutcome(context: Context, op: MockOperation, body: unknown, fail: Fail, label: string): Outcome | undefined {
-  const answer = context.data.answer(op.operationId, body as Record<string, unknown>);
+  return answerOutcome(op, context.data.answer(op.operationId, body as Record<string, unknown>), fail, label);
+}
+
+/** A data-set answer (loaded or generated) on the wire. */
+function answerOutcome(op: MockOperation, answer: DataAnswer | undefined, fail: Fail, label: string): Outcome | undefined {
   if (answer === undefined) return undefined;
   if (answer.ok) return { wire: { status: 200, headers: { "content-type": op.mediaType }, body: answer.body }, label };
   return fail(answer.error.status, answer.error.name, answer.error.message);
@@ -217,9 +221,10 @@ function dataOutcome(context: Context, op: MockOperation, body: unknown, fail: F
 
 /** A documented example (Prefer: code= / example=), or generated data (dynamic). */
 async function documentedOutcome(context: Context, op: MockOperation, decision: Decision, body: unknown, label: string, fail: Fail): Promise<Outcome> {
-  // Dynamic answers come from the generator (mock/src/generate), else the documented example.
+  // Dynamic answers come from a data set generated for the request (mock/src/generate), else the documented example.
   const generated = decision.choice.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.choice.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
-  const answer = generated ?? (await context.prism.answer(op, { ...decision.choice, dynamic: false }, body));
+  if (generated) return answerOutcome(op, generated, fail, label)!;
+  const answer = await context.prism.answer(op, { ...decision.choice, dynamic: false }, body);
   if (!answer.ok) return fail(500, "InternalFailure", `Prism could not build the answer: ${answer.message}`);
   const wire = successWire(op, decision, answer.status, answer.headers, answer.body);
   return { wire, label: decision.errorName ? `${label} ${decision.errorName}` : label };

@@ -17,6 +17,7 @@ export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, typ
 export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } from "./server.js";
 export { DEFAULT_CREDENTIALS, DEFAULT_SIGNING_WINDOW_MS, type AuthOption, type MockCredentials, type SigV4AuthOptions } from "./auth/index.js";
 export { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
+export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/spec";
 
 export const DEFAULT_PORT = 4010;

@@ -134,38 +134,17 @@ export async function measureMock(tmp: string, options: LoadOptions & { rounds: 
 const DATA_COMMANDS = 10_000;
 const DATA_BODY = JSON.stringify({ MaxResults: 50, Filters: [{ key: "Status", value: "Failed" }] });
 const DATA_PROBE: Probe = { path: "/", headers: { ...SIGNED, "content-type": "application/x-amz-json-1.1" }, body: DATA_BODY };
-const DATA_STATUSES = ["Success", "Failed", "InProgress", "Pending", "TimedOut"];
+/** The generated data set's seed: the same 10,000 commands every run. */
+const DATA_SEED = "bench";
 
-/** A data file of `count` commands in the service's shape (a fifth of them Failed), as a user would write one. */
-export function writeCommandsDataSet(dir: string, count = DATA_COMMANDS): string {
-  const hex = (n: number, width: number): string => n.toString(16).padStart(width, "0");
-  const Commands = Array.from({ length: count }, (_, n) => {
-    const status = DATA_STATUSES[n % DATA_STATUSES.length]!;
-    return {
-      CommandId: `${hex(n, 8)}-0000-4000-8000-${hex(n, 12)}`,
-      DocumentName: n % 2 ? "AWS-RunPatchBaseline" : "AWS-RunShellScript",
-      DocumentVersion: "$DEFAULT",
-      Comment: `bench command ${n}`,
-      Parameters: { commands: [`echo ${n}`] },
-      InstanceIds: [`i-${hex(n % 200, 17)}`],
-      Targets: [],
-      RequestedDateTime: 1_720_000_000 + n * 60.5,
-      ExpiresAfter: 1_720_003_600 + n * 60.5,
-      Status: status,
-      StatusDetails: status,
-      OutputS3Region: "us-east-2",
-      OutputS3BucketName: "amzn-s3-demo-bucket",
-      OutputS3KeyPrefix: "run-command/bench",
-      MaxConcurrency: "50",
-      MaxErrors: "0",
-      TargetCount: 1,
-      CompletedCount: status === "InProgress" || status === "Pending" ? 0 : 1,
-      ErrorCount: status === "Failed" ? 1 : 0,
-      DeliveryTimedOutCount: 0,
-      TimeoutSeconds: 3600,
-    };
-  });
-  const file = join(dir, "commands-10000.json");
+/**
+ * A data file of `count` commands made by the mock's own generator (`generateDataSet`: the
+ * services' shapes, about a fifth of them Failed), as a user would make one.
+ */
+export async function writeCommandsDataSet(dir: string, count = DATA_COMMANDS): Promise<string> {
+  const { generateDataSet } = (await import(pathToFileURL(join(repoRoot, "mock/src/generate/index.ts")).href)) as typeof import("../../mock/src/generate/index.js");
+  const { Commands } = generateDataSet({ commands: count, seed: DATA_SEED, maintenanceWindowExecutions: 0, automationExecutions: 0, workflowExecutions: 0 });
+  const file = join(dir, `commands-${count}.json`);
   writeFileSync(file, JSON.stringify({ Commands }));
   return file;
 }
@@ -184,7 +163,7 @@ function dataServerArgs(file: string): { args: string[]; how: string } {
  * load runs; and the time to load that data set (read, parse, validate every record, index).
  */
 export async function measureMockData(tmp: string, options: LoadOptions & { rounds: number }): Promise<Row[]> {
-  const file = writeCommandsDataSet(tmp);
+  const file = await writeCommandsDataSet(tmp);
   // Loading: the same code `--data FILE` runs, in this process, best of 3 (the first pays module loading).
   const { MockData } = (await import(pathToFileURL(join(repoRoot, "mock/src/data/index.ts")).href)) as typeof import("../../mock/src/data/index.js");
   const loads: number[] = [];
@@ -228,7 +207,7 @@ export async function measureMockData(tmp: string, options: LoadOptions & { roun
       theirs: prism.requestsPerSecond,
       theirsLabel: "Prism alone, its examples",
       budget: { min: 0.9 },
-      detail: "each answer of the data-set row is a full page of 50 commands (about 30 KB) with a NextToken; Prism alone answers its 2-command example",
+      detail: "each answer of the data-set row is a full page of 50 generated commands (about 45 KB) with a NextToken; Prism alone answers its 2-command example",
     },
     {
       group: "mock",

@@ -5,9 +5,13 @@
  * 64 KB; the same seed gives the same answer, different seeds differ, and paging over it ends.
  * The rules are written here from the services' documentation, independently of the generator.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { validate, type OperationName } from "aws-ops-contract/validate";
-import { generate } from "../../mock/src/generate/index.js";
+import { MockData } from "../../mock/src/data/index.js";
+import { answerGenerated, generate, generateDataSet } from "../../mock/src/generate/index.js";
+import { startMock } from "../../mock/src/index.js";
+import { command } from "./data-fixtures.js";
 import { send, ssmHeaders } from "./wire.js";
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => `seed-${i}`);
@@ -113,8 +117,9 @@ const invocationRules: Rules = (body, request, problems) => {
     if (!INVOCATION_DETAILS[status]?.includes(v["StatusDetails"] as string)) problems.push(`${at}: StatusDetails ${String(v["StatusDetails"])} with Status ${status}`);
     const requested = epochSeconds(v["RequestedDateTime"], `${at}/RequestedDateTime`, problems);
     for (const member of ["StandardOutputUrl", "StandardErrorUrl"]) if (v[member] !== "") match(v[member], S3_URL, `${at}/${member}`, problems);
+    // Without Details the service sends an empty CommandPlugins list.
     const plugins = v["CommandPlugins"] as Body[] | undefined;
-    if ((plugins !== undefined) !== (request["Details"] === true)) problems.push(`${at}: CommandPlugins ${plugins ? "present" : "absent"} with Details ${String(request["Details"])}`);
+    if ((plugins?.length ?? 0) > 0 !== (request["Details"] === true)) problems.push(`${at}: ${plugins?.length ?? 0} CommandPlugins with Details ${String(request["Details"])}`);
     plugins?.forEach((p, j) => {
       const where = `${at}/CommandPlugins/${j}`;
       match(p["Name"], /^aws:[A-Za-z]+$/, `${where}/Name`, problems);
@@ -276,20 +281,23 @@ describe.each(CASES)("generated $operation answers", (c) => {
 
   if (c.list && c.token) {
     const { list, token } = c;
-    it("page: the token continues the same records, each once, and the next page ends", () => {
+    it("page: the tokens continue the same records, each once, and the last page ends", () => {
       let paged = 0;
       for (const seed of SEEDS) {
         const request = { ...c.requests[0]!, [c.pageSize.member]: 2 };
         const first = generate(c.operation, request, seed)!;
         if (first[token] === undefined) continue;
         paged++;
-        // The second request carries no seed: the token brings it.
-        const second = generate(c.operation, { ...request, [token]: first[token] })!;
-        expect(second[token]).toBeUndefined();
-        const records = [...(first[list] as unknown[]), ...(second[list] as unknown[])];
+        const records = [...(first[list] as unknown[])];
+        let page = first;
+        for (let pages = 1; page[token] !== undefined; pages++) {
+          expect(pages).toBeLessThan(100);
+          // A later request carries no seed: the token brings it.
+          page = generate(c.operation, { ...request, [token]: page[token] })!;
+          expect(problemsOf(c, request, page)).toEqual([]);
+          records.push(...(page[list] as unknown[]));
+        }
         expect(new Set(records.map((r) => JSON.stringify(r))).size).toBe(records.length);
-        expect(problemsOf(c, request, second)).toEqual([]);
-        expect(records.length).toBeLessThanOrEqual(4);
       }
       expect(paged).toBeGreaterThan(0);
     });
@@ -312,7 +320,8 @@ describe("generated data honours the request", () => {
     for (const seed of SEEDS.slice(0, 50)) {
       const times = (generate("ListCommands", request, seed)!["Commands"] as Body[]).map((c) => (c["RequestedDateTime"] as number) * 1000);
       expect(times.length).toBeGreaterThan(0);
-      expect(times.every((t) => t >= after && t <= before)).toBe(true);
+      // InvokedAfter includes its instant, InvokedBefore excludes its own (as any data set's answer).
+      expect(times.every((t) => t >= after && t < before)).toBe(true);
     }
   });
 
@@ -328,6 +337,121 @@ describe("generated data honours the request", () => {
     const forward = generate("DescribeAutomationStepExecutions", request, "order")!["StepExecutions"] as Body[];
     const reverse = generate("DescribeAutomationStepExecutions", { ...request, ReverseOrder: true }, "order")!["StepExecutions"] as Body[];
     expect(reverse).toEqual([...forward].reverse());
+  });
+});
+
+describe("generated answers follow the data set's rules", () => {
+  const AUTOMATION = "4105a4fc-f944-11e6-9d32-0123456789ab";
+  const WORKFLOW = "wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b";
+  // Requests the data set refuses whatever it holds (the default one here): generated data refuses them alike.
+  const refused: Array<[string, Body, string]> = [
+    ["ListCommandInvocations", { Filters: [{ key: "ExecutionStage", value: "Executing" }] }, "InvalidFilterKey"],
+    ["ListCommands", { Filters: [{ key: "Status", value: "Delayed" }] }, "InvalidFilterKey"],
+    ["ListCommands", { Filters: [{ key: "InvokedAfter", value: "yesterday" }] }, "InvalidFilterKey"],
+    ["ListCommands", { InstanceId: "i-0123456789abcdef0", Filters: [{ key: "Status", value: "Pending" }] }, "InvalidFilterKey"],
+    ["ListCommands", { NextToken: "AAEAAEXAMPLEtoken" }, "InvalidNextToken"],
+    ["DescribeAutomationStepExecutions", { AutomationExecutionId: AUTOMATION, Filters: [{ Key: "StepExecutionStatus", Values: ["Done"] }] }, "InvalidFilterValue"],
+    ["DescribeAutomationStepExecutions", { AutomationExecutionId: AUTOMATION, Filters: [{ Key: "ParentStepIteration", Values: ["first"] }] }, "InvalidFilterValue"],
+    ["ListWorkflowStepExecutions", { workflowExecutionId: WORKFLOW, nextToken: "eyJvZmZzZXQiOjN9EXAMPLE" }, "InvalidPaginationTokenException"],
+  ];
+  it.each(refused)("%s %j is refused with %s, as the data set refuses it", (operation, request, name) => {
+    const data = new MockData().answer(operation, request);
+    expect(data).toMatchObject({ ok: false, error: { name } });
+    expect(answerGenerated(operation, request, "refused")).toMatchObject({ ok: false, error: { name } });
+  });
+
+  it("a token is good only for the listing that issued it", () => {
+    const request = { MaxResults: 1 };
+    let seed = 0;
+    let first = generate("ListCommands", request, `${seed}`)!;
+    while (first["NextToken"] === undefined) first = generate("ListCommands", request, `${++seed}`)!;
+    const other = answerGenerated("ListCommands", { ...request, NextToken: first["NextToken"], Filters: [{ key: "DocumentName", value: "AWS-RunShellScript" }] });
+    expect(other).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
+    // A loaded data set does not take it either: its tokens are its own.
+    expect(new MockData().answer("ListCommands", { ...request, NextToken: first["NextToken"] })).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
+  });
+
+  it("without MaxResults a page holds the spec's maximum page size at most, and more records get a token", () => {
+    let paged = false;
+    for (const seed of SEEDS.slice(0, 40)) {
+      const body = generate("ListCommands", {}, seed)!;
+      expect((body["Commands"] as Body[]).length).toBeLessThanOrEqual(50);
+      if (body["NextToken"] !== undefined) {
+        paged = true;
+        // A full page, or one stopped by the 64 KB limit.
+        expect((body["Commands"] as Body[]).length === 50 || Buffer.byteLength(JSON.stringify(body)) > LIMIT_BYTES - 2048).toBe(true);
+      }
+    }
+    expect(paged).toBe(true);
+  });
+});
+
+describe("64 KB pages, for a loaded data set too", () => {
+  it("a page of large records stops before 64 KB with a token, and the tokens reach every record once", () => {
+    // 50 commands of about 3 KB each: 50 would make 150 KB.
+    const Commands = Array.from({ length: 50 }, (_, n) => ({ ...command(n), Parameters: { commands: [`echo ${"x".repeat(3000)} ${n}`] } }));
+    const data = new MockData({ Commands });
+    const ids: unknown[] = [];
+    let token: unknown;
+    let pages = 0;
+    do {
+      const answer = data.answer("ListCommands", token === undefined ? {} : { NextToken: token });
+      if (!answer?.ok) throw new Error(JSON.stringify(answer));
+      expect(Buffer.byteLength(answer.body)).toBeLessThanOrEqual(LIMIT_BYTES);
+      const body = JSON.parse(answer.body) as Body;
+      ids.push(...(body["Commands"] as Body[]).map((c) => c["CommandId"]));
+      token = body["NextToken"];
+      pages++;
+    } while (token !== undefined);
+    expect(pages).toBeGreaterThan(2);
+    expect(new Set(ids).size).toBe(50);
+  });
+});
+
+describe("generateDataSet", () => {
+  it("makes a data set the loader takes (every record valid), of the asked size, the same for a seed", () => {
+    const set = generateDataSet({ commands: 150, automationExecutions: 2, maintenanceWindowExecutions: 4, workflowExecutions: 1, seed: "users" });
+    expect(generateDataSet({ commands: 150, automationExecutions: 2, maintenanceWindowExecutions: 4, workflowExecutions: 1, seed: "users" })).toEqual(set);
+    const counts = new MockData(set).current.counts();
+    expect(counts).toMatchObject({ Commands: 150, MaintenanceWindowExecutions: 4, AutomationExecutions: 2, WorkflowExecutions: 1 });
+    // Every invocation belongs to a command of the set, and each command has one per node it targeted.
+    const targets = new Map(set.Commands.map((c) => [c["CommandId"], c["TargetCount"]]));
+    const perCommand = new Map<unknown, number>();
+    for (const v of set.CommandInvocations) perCommand.set(v["CommandId"], (perCommand.get(v["CommandId"]) ?? 0) + 1);
+    expect(perCommand).toEqual(targets);
+    const problems: string[] = [];
+    commandRules({ Commands: set.Commands }, {}, problems);
+    invocationRules({ CommandInvocations: set.CommandInvocations }, { Details: true }, problems);
+    expect(problems).toEqual([]);
+  });
+
+  it("the README's example: a mock serving a generated data set lists all its commands", async () => {
+    const readme = readFileSync(new URL("../../mock/README.md", import.meta.url), "utf8");
+    const block = /### A generated data set[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    const options = /generateDataSet\((\{[^)]*\})\)/.exec(block)![1]!;
+    // The README's options, read as the object literal they are.
+    const data = generateDataSet(new Function(`return ${options}`)() as Parameters<typeof generateDataSet>[0]);
+    expect(block).toContain("startMock({ port: 0, data })");
+    const mock = await startMock({ port: 0, data });
+    try {
+      const ids: unknown[] = [];
+      let token: unknown;
+      do {
+        const page = await send(mock.url, { headers: ssmHeaders("ListCommands"), body: JSON.stringify(token ? { NextToken: token } : {}) });
+        expect(page.status).toBe(200);
+        ids.push(...(page.json!["Commands"] as Body[]).map((c) => c["CommandId"]));
+        token = page.json!["NextToken"];
+      } while (token !== undefined);
+      expect(ids).toEqual(data.Commands.map((c) => c["CommandId"]));
+      expect(ids).toHaveLength(500);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("makes 10,000 commands when asked (they fit in the generator's span)", () => {
+    const set = generateDataSet({ commands: 10_000, seed: "many", maintenanceWindowExecutions: 0, automationExecutions: 0, workflowExecutions: 0 });
+    expect(set.Commands).toHaveLength(10_000);
   });
 });
 

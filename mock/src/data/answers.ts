@@ -6,34 +6,64 @@
 import { randomUUID } from "node:crypto";
 import type { MockError } from "../protocol.js";
 import { parseCommandFilters, type Predicate } from "./command-filters.js";
-import { pageOf, queryKey, type TokenIssuer } from "./paging.js";
+import { pageOf, pageSizeOf, pagingOf, queryKey, type TokenIssuer } from "./paging.js";
 import { schemaEnum } from "./spec.js";
 import type { DataStore, InvocationEntry, StepEntry } from "./store.js";
 import { isoToEpochSeconds } from "./timestamps.js";
-import type { Rec } from "./types.js";
+import { text, type Rec } from "./types.js";
 
 export type DataAnswer = { ok: true; body: string } | { ok: false; error: MockError };
 
 export interface DataContext {
   store: DataStore;
   tokens: TokenIssuer;
+  /** What this data set's tokens carry (a generated data set's seed); none for a loaded one. */
+  carry?: string;
+  /** Image Builder's `requestId` of an answer; a new UUID each time unless given (a generated answer repeats by seed). */
+  requestId?: () => string;
 }
-
-/** Page sizes when the request has none: no default is documented, so the largest page the request may ask for. */
-export const DEFAULT_PAGE_SIZE = { ListCommands: 50, ListCommandInvocations: 50, DescribeAutomationStepExecutions: 50, ListWorkflowStepExecutions: 25 } as const;
 
 const fail = (name: string, message: string, status = 400): DataAnswer => ({ ok: false, error: { status, name, message } });
 const invalidNextToken = (): DataAnswer => fail("InvalidNextToken", "The specified token isn't valid.");
-const str = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-const size = (body: Rec, member: string, fallback: number): number => (typeof body[member] === "number" ? (body[member] as number) : fallback);
 const tokenJson = (member: string, token: string | undefined): string => (token ? `,"${member}":${JSON.stringify(token)}` : "");
 
-function listCommands({ store, tokens }: DataContext, body: Rec): DataAnswer {
+/**
+ * The answer of a listing: a page of `list` under `listMember` (between `before` and `after`, more
+ * members as JSON), with the token when records remain; the same paging for every operation.
+ */
+function listing<T>(
+  { store, tokens, carry }: DataContext,
+  operationId: string,
+  body: Rec,
+  listMember: string,
+  list: readonly T[],
+  jsonOf: (item: T) => string,
+  { before = "", after = "", invalidToken = invalidNextToken }: { before?: string; after?: string; invalidToken?: () => DataAnswer } = {},
+): DataAnswer {
+  // Only the listing operations come here: the spec documents their paging.
+  const { tokenMember, sizeMember } = pagingOf(operationId)!;
+  const head = `{${before}"${listMember}":[`;
+  const tail = `]${after}`;
+  const page = pageOf(tokens, list, {
+    generation: store.generation,
+    query: queryKey(operationId, body, tokenMember, sizeMember),
+    token: text(body[tokenMember]),
+    size: pageSizeOf(operationId, body),
+    ...(carry === undefined ? {} : { carry }),
+    envelopeBytes: Buffer.byteLength(head) + Buffer.byteLength(tail) + 1,
+    tokenMemberBytes: Buffer.byteLength(tokenJson(tokenMember, "x")) - 1,
+  }, jsonOf);
+  if (!page) return invalidToken();
+  return { ok: true, body: `${head}${page.items.join(",")}${tail}${tokenJson(tokenMember, page.nextToken)}}` };
+}
+
+function listCommands(context: DataContext, body: Rec): DataAnswer {
+  const { store } = context;
   const parsed = parseCommandFilters("ListCommands", body["Filters"] as { key: string; value: string }[] | undefined);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { predicates, status } = parsed.filters;
-  const commandId = str(body["CommandId"]);
-  const instanceId = str(body["InstanceId"]);
+  const commandId = text(body["CommandId"]);
+  const instanceId = text(body["InstanceId"]);
   if (instanceId !== undefined && status?.value === "Pending") {
     return fail("InvalidFilterKey", "You can't specify a managed node ID with the Status filter Pending: the command hasn't reached the managed node yet.");
   }
@@ -55,17 +85,15 @@ function listCommands({ store, tokens }: DataContext, body: Rec): DataAnswer {
     remaining = predicates.filter((p) => p !== status.predicate);
   }
   const list = remaining.length === 0 ? base : base.filter((entry) => remaining.every((p) => p(entry)));
-  const query = queryKey("ListCommands", body, "NextToken", "MaxResults");
-  const page = pageOf(tokens, list, { generation: store.generation, query, token: str(body["NextToken"]), size: size(body, "MaxResults", DEFAULT_PAGE_SIZE.ListCommands) });
-  if (!page) return invalidNextToken();
-  return { ok: true, body: `{"Commands":[${page.items.map((e) => e.json).join(",")}]${tokenJson("NextToken", page.nextToken)}}` };
+  return listing(context, "ListCommands", body, "Commands", list, (entry) => entry.json);
 }
 
-function listCommandInvocations({ store, tokens }: DataContext, body: Rec): DataAnswer {
+function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
+  const { store } = context;
   const parsed = parseCommandFilters("ListCommandInvocations", body["Filters"] as { key: string; value: string }[] | undefined);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const commandId = str(body["CommandId"]);
-  const instanceId = str(body["InstanceId"]);
+  const commandId = text(body["CommandId"]);
+  const instanceId = text(body["InstanceId"]);
   let base: readonly InvocationEntry[] = store.invocations;
   const predicates: Predicate[] = [...parsed.filters.predicates];
   if (commandId !== undefined) {
@@ -80,11 +108,8 @@ function listCommandInvocations({ store, tokens }: DataContext, body: Rec): Data
     else predicates.push((entry) => (entry as InvocationEntry).instanceId === instanceId);
   }
   const list = predicates.length === 0 ? base : base.filter((entry) => predicates.every((p) => p(entry)));
-  const query = queryKey("ListCommandInvocations", body, "NextToken", "MaxResults");
-  const page = pageOf(tokens, list, { generation: store.generation, query, token: str(body["NextToken"]), size: size(body, "MaxResults", DEFAULT_PAGE_SIZE.ListCommandInvocations) });
-  if (!page) return invalidNextToken();
   const details = body["Details"] === true;
-  return { ok: true, body: `{"CommandInvocations":[${page.items.map((e) => (details ? e.json : e.briefJson)).join(",")}]${tokenJson("NextToken", page.nextToken)}}` };
+  return listing(context, "ListCommandInvocations", body, "CommandInvocations", list, (entry) => (details ? entry.json : entry.briefJson));
 }
 
 function getMaintenanceWindowExecution({ store }: DataContext, body: Rec): DataAnswer {
@@ -138,7 +163,8 @@ function stepFilter(key: string, values: readonly string[]): StepPredicate | Moc
   }
 }
 
-function describeAutomationStepExecutions({ store, tokens }: DataContext, body: Rec): DataAnswer {
+function describeAutomationStepExecutions(context: DataContext, body: Rec): DataAnswer {
+  const { store } = context;
   const id = String(body["AutomationExecutionId"]);
   const steps = store.automationSteps.get(id);
   if (!steps) return fail("AutomationExecutionNotFoundException", `Automation execution ${id} doesn't exist.`);
@@ -149,23 +175,22 @@ function describeAutomationStepExecutions({ store, tokens }: DataContext, body: 
     predicates.push(predicate);
   }
   let list: readonly StepEntry[] = predicates.length === 0 ? steps : steps.filter((s) => predicates.every((p) => p(s.record)));
+  // The steps in the order they ran; ReverseOrder lists the latest first.
   if (body["ReverseOrder"] === true) list = [...list].reverse();
-  const query = queryKey("DescribeAutomationStepExecutions", body, "NextToken", "MaxResults");
-  const page = pageOf(tokens, list, { generation: store.generation, query, token: str(body["NextToken"]), size: size(body, "MaxResults", DEFAULT_PAGE_SIZE.DescribeAutomationStepExecutions) });
-  if (!page) return invalidNextToken();
-  return { ok: true, body: `{"StepExecutions":[${page.items.map((s) => s.json).join(",")}]${tokenJson("NextToken", page.nextToken)}}` };
+  return listing(context, "DescribeAutomationStepExecutions", body, "StepExecutions", list, (step) => step.json);
 }
 
-function listWorkflowStepExecutions({ store, tokens }: DataContext, body: Rec): DataAnswer {
+function listWorkflowStepExecutions(context: DataContext, body: Rec): DataAnswer {
   const id = String(body["workflowExecutionId"]);
-  const workflow = store.workflows.get(id);
+  const workflow = context.store.workflows.get(id);
   // The operation documents no not-found error of its own; ClientException is the one for "an invalid resource identifier".
   if (!workflow) return fail("ClientException", `The workflow execution ${id} was not found.`);
-  const query = queryKey("ListWorkflowStepExecutions", body, "nextToken", "maxResults");
-  const page = pageOf(tokens, workflow.steps, { generation: store.generation, query, token: str(body["nextToken"]), size: size(body, "maxResults", DEFAULT_PAGE_SIZE.ListWorkflowStepExecutions) });
-  if (!page) return fail("InvalidPaginationTokenException", "The pagination token is not valid.");
-  const members = workflow.membersJson ? `,${workflow.membersJson}` : "";
-  return { ok: true, body: `{"requestId":"${randomUUID()}","steps":[${page.items.map((s) => s.json).join(",")}]${members}${tokenJson("nextToken", page.nextToken)}}` };
+  const requestId = context.requestId?.() ?? randomUUID();
+  return listing(context, "ListWorkflowStepExecutions", body, "steps", workflow.steps, (step) => step.json, {
+    before: `"requestId":"${requestId}",`,
+    after: workflow.membersJson ? `,${workflow.membersJson}` : "",
+    invalidToken: () => fail("InvalidPaginationTokenException", "The pagination token is not valid."),
+  });
 }
 
 const ANSWERS: Record<string, (context: DataContext, body: Rec) => DataAnswer> = {

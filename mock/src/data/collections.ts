@@ -5,7 +5,7 @@
  * answers obey.
  */
 import type { OperationName } from "aws-ops-contract/validate";
-import type { CollectionName, Rec } from "./types.js";
+import { text, type CollectionName, type Rec } from "./types.js";
 
 export interface Check {
   operation: OperationName;
@@ -36,8 +36,6 @@ export interface Collection {
    */
   batch?: (records: Rec[]) => Check;
 }
-
-const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
 export const COLLECTIONS: readonly Collection[] = [
   {

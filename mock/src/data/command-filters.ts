@@ -26,8 +26,19 @@ const EXECUTING = new Set(["Pending", "InProgress", "Cancelling"]);
 
 export type Predicate = (entry: CommandEntry) => boolean;
 
+/** What the filters pin down, for a generator to aim at (the predicates stay the judges). Times in epoch seconds. */
+export interface FilterAim {
+  status?: string;
+  documentName?: string;
+  /** Records requested at or after this instant (InvokedAfter) ... */
+  after?: number;
+  /** ... and strictly before this one (InvokedBefore). */
+  before?: number;
+}
+
 export interface ParsedFilters {
   predicates: Predicate[];
+  aim: FilterAim;
   /** The Status filter's value and which member it matches, when there is one (an index serves it). */
   status?: { value: string; member: "Status" | "StatusDetails"; predicate: Predicate };
 }
@@ -47,13 +58,15 @@ function isRecordStatus(operation: CommandOperation, value: string): boolean {
 const refuse = (message: string): FiltersResult => ({ ok: false, error: { status: 400, name: "InvalidFilterKey", message } });
 
 export function parseCommandFilters(operation: CommandOperation, filters: readonly { key: string; value: string }[] | undefined): FiltersResult {
-  const parsed: ParsedFilters = { predicates: [] };
+  const parsed: ParsedFilters = { predicates: [], aim: {} };
   for (const { key, value } of filters ?? []) {
     switch (key) {
       case "InvokedAfter":
       case "InvokedBefore": {
         const seconds = isoToEpochSeconds(value);
         if (seconds === undefined) return refuse(`The ${key} filter value '${value}' isn't a timestamp; use ISO 8601, such as 2024-07-07T00:00:00Z`);
+        if (key === "InvokedAfter") parsed.aim.after = Math.max(parsed.aim.after ?? -Infinity, seconds);
+        else parsed.aim.before = Math.min(parsed.aim.before ?? Infinity, seconds);
         parsed.predicates.push(
           key === "InvokedAfter"
             ? (entry) => entry.requested !== undefined && entry.requested >= seconds
@@ -69,6 +82,7 @@ export function parseCommandFilters(operation: CommandOperation, filters: readon
         const predicate: Predicate = member === "Status" ? (entry) => entry.status === value : (entry) => entry.statusDetails === value;
         parsed.predicates.push(predicate);
         parsed.status ??= { value, member, predicate };
+        parsed.aim.status ??= value;
         break;
       }
       case "ExecutionStage": {
@@ -80,6 +94,7 @@ export function parseCommandFilters(operation: CommandOperation, filters: readon
       }
       case "DocumentName":
         parsed.predicates.push((entry) => entry.documentName === value);
+        parsed.aim.documentName ??= value;
         break;
       default:
         return refuse(`The filter key '${key}' isn't valid; use InvokedAfter, InvokedBefore, Status, ${operation === "ListCommands" ? "ExecutionStage, " : ""}or DocumentName`);

@@ -100,7 +100,7 @@ export class DataStore {
   constructor(
     readonly data: DataSet,
     /** Changes with every data set a mock loads, so that its old pagination tokens are refused. */
-    readonly generation: number,
+    readonly generation: number | string,
   ) {
     this.commands = newestFirst(data.Commands.map((record) => new CommandEntry(record)));
     this.invocations = newestFirst(data.CommandInvocations.map((record) => new InvocationEntry(record)));

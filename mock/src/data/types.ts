@@ -27,3 +27,6 @@ export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /** A data set as given: a file's path, or the parsed object (any subset of the collections). */
 export type DataSource = string | Partial<Record<CollectionName, unknown[]>>;
+
+/** A member's value when it is a non-empty string (how the operations read IDs and tokens), else undefined. */
+export const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

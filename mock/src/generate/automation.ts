@@ -2,15 +2,12 @@
  * DescribeAutomationStepExecutions answers: the steps of one Automation runbook execution, run in
  * order (each starts after the previous ended), linked by NextStep, with statuses as a run has them:
  * steps before the last succeeded; the last one succeeded (IsEnd), failed (with FailureMessage and
- * FailureDetails), timed out, was cancelled, or is still in progress (no end time). Filters,
- * ReverseOrder and MaxResults (default 50) apply to those steps.
+ * FailureDetails), timed out, was cancelled, or is still in progress (no end time). The request's
+ * Filters, ReverseOrder and page size are the data-set answering code's business.
  */
 import { imageId, instanceId, uuid } from "./ids.js";
-import { pageAnswer, pageRequest } from "./page.js";
 import type { Random } from "./random.js";
 import { epochSeconds, instant, later } from "./time.js";
-
-const DEFAULT_MAX_RESULTS = 50;
 
 interface StepKind {
   action: string;
@@ -36,7 +33,8 @@ const STEP_KINDS: readonly StepKind[] = [
 type Last = "Success" | "Failed" | "TimedOut" | "Cancelled" | "InProgress";
 const LAST: readonly Last[] = ["Success", "Success", "Success", "Failed", "TimedOut", "Cancelled", "InProgress"];
 
-function steps(random: Random): Record<string, unknown>[] {
+/** The steps of one run, in the order they ran. */
+export function automationSteps(random: Random): Record<string, unknown>[] {
   const count = random.int(1, 12);
   const kinds = Array.from({ length: count }, () => random.pick(STEP_KINDS));
   const names = kinds.map((kind, i) => `${random.pick(kind.names)}${kinds.slice(0, i).some((k) => k === kind) ? i + 1 : ""}`);
@@ -75,35 +73,4 @@ function steps(random: Random): Record<string, unknown>[] {
     if (!isLast) step["ValidNextSteps"] = [names[i + 1]];
     return step;
   });
-}
-
-/** Whether a step passes every StepExecutionFilter of the request. */
-function passes(step: Record<string, unknown>, filters: unknown): boolean {
-  if (!Array.isArray(filters)) return true;
-  const start = (step["ExecutionStartTime"] as number) * 1000;
-  return (filters as Array<{ Key?: unknown; Values?: unknown }>).every(({ Key, Values }) => {
-    const values = Array.isArray(Values) ? Values.filter((v): v is string => typeof v === "string") : [];
-    const times = values.map(Date.parse).filter((ms) => !Number.isNaN(ms));
-    switch (Key) {
-      case "StepExecutionStatus": return values.some((v) => v.toLowerCase() === String(step["StepStatus"]).toLowerCase());
-      case "StepName": return values.includes(step["StepName"] as string);
-      case "Action": return values.includes(step["Action"] as string);
-      case "StepExecutionId": return values.includes(step["StepExecutionId"] as string);
-      case "StartTimeBefore": return times.every((ms) => start <= ms);
-      case "StartTimeAfter": return times.every((ms) => start >= ms);
-      // No generated step runs inside a parent loop.
-      case "ParentStepExecutionId":
-      case "ParentStepIteration":
-      case "ParentStepIteratorValue": return false;
-      default: return true;
-    }
-  });
-}
-
-export function describeAutomationStepExecutions(random: Random, request: Record<string, unknown>, seed: string): Record<string, unknown> {
-  const page = pageRequest(request, "MaxResults", "NextToken", DEFAULT_MAX_RESULTS);
-  const all = steps(random).filter((step) => passes(step, request["Filters"]));
-  // The service lists steps in the order they ran; ReverseOrder lists the latest first.
-  if (request["ReverseOrder"] === true) all.reverse();
-  return pageAnswer(all, page, seed, { list: "StepExecutions", token: "NextToken" });
 }

@@ -1,49 +1,77 @@
 /**
  * Generated data (`Prefer: dynamic=true`, or the mock's `dynamic` option) that looks like what the
  * services send: wire-form timestamps in order, real ID and ARN formats, counts that add up and
- * agree with the statuses, pages of at most MaxResults records and 64 KB. Repeatable: the same seed
- * (`Prefer: seed=<text>`) and request give the same answer; without a seed each answer is new.
- * One hand-written generator per operation (this replaces Prism's schema faker for these five).
+ * agree with the statuses. Repeatable: the same seed (`Prefer: seed=<text>`) and request give the same
+ * answer; without a seed each answer is new. One hand-written generator per operation (this replaces
+ * Prism's schema faker for these five).
+ *
+ * The generator makes records, never answers: each request's seeded data set (data-set.ts) is
+ * answered by the code that answers a loaded data set (../data/answers.ts), so filters, lookups,
+ * errors, page sizes, the 64 KB limit and tokens are the same rules. A listing's tokens carry its
+ * seed and first page size, so the request that sends one back (with or without `seed=`) continues
+ * the same records; the listing is finite, so paginators end.
  */
 import { randomUUID } from "node:crypto";
-import { describeAutomationStepExecutions } from "./automation.js";
-import { getMaintenanceWindowExecution } from "./maintenance-window.js";
-import { seedOfToken } from "./page.js";
-import { seededRandom, type Random } from "./random.js";
-import { listCommandInvocations, listCommands } from "./run-command-answers.js";
-import { listWorkflowStepExecutions } from "./workflow.js";
+import { answerFromData, type DataAnswer } from "../data/answers.js";
+import { carriedBy, pageSizeOf, pagingOf, TokenIssuer } from "../data/paging.js";
+import { DataStore } from "../data/store.js";
+import { dataSetFor } from "./data-set.js";
+import { uuid } from "./ids.js";
+import { seededRandom } from "./random.js";
 
-type Generator = (random: Random, request: Record<string, unknown>, seed: string) => Record<string, unknown>;
+export { generateDataSet, type GenerateDataSetOptions } from "./data-set.js";
 
-/** Each operation's generator and the request member of its pagination token. */
-const GENERATORS: Readonly<Record<string, { generate: Generator; token?: string }>> = {
-  ListCommands: { generate: listCommands, token: "NextToken" },
-  ListCommandInvocations: { generate: listCommandInvocations, token: "NextToken" },
-  GetMaintenanceWindowExecution: { generate: getMaintenanceWindowExecution },
-  DescribeAutomationStepExecutions: { generate: describeAutomationStepExecutions, token: "NextToken" },
-  ListWorkflowStepExecutions: { generate: listWorkflowStepExecutions, token: "nextToken" },
-};
+export const GENERATED_OPERATIONS: readonly string[] = ["ListCommands", "ListCommandInvocations", "GetMaintenanceWindowExecution", "DescribeAutomationStepExecutions", "ListWorkflowStepExecutions"];
 
-export const GENERATED_OPERATIONS: readonly string[] = Object.keys(GENERATORS);
+/** One issuer for every generated listing of this process (the data sets differ by what the tokens carry). */
+const tokens = new TokenIssuer();
+const GENERATION = "generated";
 
-/**
- * The generated success body for a request, or undefined for an operation without a generator.
- * A request carrying a generated token continues with that token's seed.
- */
-export function generate(operationId: string, request: unknown, seed?: string): Record<string, unknown> | undefined {
-  const generator = Object.hasOwn(GENERATORS, operationId) ? GENERATORS[operationId]! : undefined;
-  if (!generator) return undefined;
-  const input = request && typeof request === "object" && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
-  const chosen = (generator.token === undefined ? undefined : seedOfToken(input[generator.token])) ?? seed ?? randomUUID();
-  return generator.generate(seededRandom(`${operationId}\u0000${chosen}`), input, chosen);
+/** The seed and first page size a generated listing's token carries. */
+function listingOf(token: unknown): { seed: string; size: number } | undefined {
+  const carried = carriedBy(token);
+  if (carried === undefined) return undefined;
+  try {
+    const [seed, size] = JSON.parse(carried) as unknown[];
+    return typeof seed === "string" && Number.isInteger(size) && (size as number) > 0 ? { seed, size: size as number } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The mock's hook: a 200 answer of generated data if there is a generator for the operation and its
- * answer fits the served document (`fits`: a document given with `specs` may differ from the
- * bundled one); otherwise undefined, and the mock answers the documented example.
+ * The answer to a request from the data set generated for it: a success body, or the error the
+ * request earns (a filter the operation does not take, a token it did not issue). Undefined for an
+ * operation without a generator.
  */
-export function generatedAnswer(operationId: string, request: unknown, seed: string | undefined, fits: (body: unknown) => boolean): { ok: true; status: number; headers: Record<string, string>; body: unknown } | undefined {
-  const body = generate(operationId, request, seed);
-  return body !== undefined && fits(body) ? { ok: true, status: 200, headers: {}, body } : undefined;
+export function answerGenerated(operationId: string, request: unknown, seed?: string): DataAnswer | undefined {
+  if (!GENERATED_OPERATIONS.includes(operationId)) return undefined;
+  const input = request && typeof request === "object" && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
+  const paging = pagingOf(operationId);
+  const listing = paging ? listingOf(input[paging.tokenMember]) : undefined;
+  const chosen = listing?.seed ?? seed ?? randomUUID();
+  const size = listing?.size ?? pageSizeOf(operationId, input);
+  const random = seededRandom(`${operationId}\u0000${chosen}`);
+  const set = dataSetFor(operationId, random, input, size)!;
+  const requestId = uuid(random);
+  const store = new DataStore(set, GENERATION);
+  return answerFromData({ store, tokens, carry: JSON.stringify([chosen, size]), requestId: () => requestId }, operationId, input);
+}
+
+/** The generated success body for a request (undefined for an operation without a generator); throws for a request it refuses. */
+export function generate(operationId: string, request: unknown, seed?: string): Record<string, unknown> | undefined {
+  const answer = answerGenerated(operationId, request, seed);
+  if (answer === undefined) return undefined;
+  if (!answer.ok) throw new Error(`${answer.error.name}: ${answer.error.message}`);
+  return JSON.parse(answer.body) as Record<string, unknown>;
+}
+
+/**
+ * The mock's hook: the generated answer if there is a generator for the operation and its success
+ * body fits the served document (`fits`: a document given with `specs` may differ from the bundled
+ * one); otherwise undefined, and the mock answers the documented example.
+ */
+export function generatedAnswer(operationId: string, request: unknown, seed: string | undefined, fits: (body: unknown) => boolean): DataAnswer | undefined {
+  const answer = answerGenerated(operationId, request, seed);
+  return answer !== undefined && (!answer.ok || fits(JSON.parse(answer.body))) ? answer : undefined;
 }

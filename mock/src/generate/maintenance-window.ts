@@ -20,9 +20,10 @@ const DETAILS: Partial<Record<Status, readonly string[]>> = {
 };
 const RUNNING: ReadonlySet<Status> = new Set(["PENDING", "IN_PROGRESS", "CANCELLING"]);
 
-export function getMaintenanceWindowExecution(random: Random, request: Record<string, unknown>): Record<string, unknown> {
+/** One execution: the one asked for (`id`), or a new ID. */
+export function maintenanceWindowExecution(random: Random, id?: string): Record<string, unknown> {
   const status = random.pick(STATUSES);
-  const id = typeof request["WindowExecutionId"] === "string" ? request["WindowExecutionId"] : uuid(random);
+  id ??= uuid(random);
   const startMs = instant(random);
   const answer: Record<string, unknown> = {
     WindowExecutionId: id,

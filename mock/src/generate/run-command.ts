@@ -205,8 +205,8 @@ export function commandRun(random: Random, at: Place, wanted: CommandWanted): Co
 const STARTED: ReadonlySet<Outcome> = new Set(["Success", "Failed", "ExecutionTimedOut", "Cancelled", "InProgress"]);
 const FINISHED: ReadonlySet<Outcome> = new Set(["Success", "Failed", "ExecutionTimedOut", "Cancelled"]);
 
-/** The CommandInvocation record of one node of a run, with its CommandPlugins when `details`. */
-export function invocation(random: Random, run: CommandRun, index: number, details: boolean): Record<string, unknown> {
+/** The CommandInvocation record of one node of a run, with its CommandPlugins. */
+export function invocation(random: Random, run: CommandRun, index: number): Record<string, unknown> {
   const { instanceId: node, outcome } = run.invocations[index]!;
   const [status, statusDetails] = INVOCATION_STATUS[outcome];
   const command = run.command;
@@ -227,21 +227,19 @@ export function invocation(random: Random, run: CommandRun, index: number, detai
     StandardOutputUrl: url("stdout"),
     StandardErrorUrl: url("stderr"),
   };
-  if (details) {
-    // CommandPluginStatus has no Delayed: a plugin not yet delivered is Pending.
-    const plugin: Record<string, unknown> = { Name: run.plugin, Status: outcome === "Delayed" ? "Pending" : status, StatusDetails: statusDetails };
-    if (STARTED.has(outcome)) {
-      const startMs = later(random, run.requestedMs, 0, 20);
-      plugin["ResponseStartDateTime"] = epochSeconds(startMs);
-      if (FINISHED.has(outcome)) plugin["ResponseFinishDateTime"] = epochSeconds(later(random, startMs, 1, 900));
-    }
-    plugin["ResponseCode"] = outcome === "Success" ? 0 : outcome === "Failed" ? random.pick([1, 2, 127]) : -1;
-    plugin["Output"] = outcome === "Success" ? random.pick(run.outputs) : outcome === "Failed" ? random.pick(FAILURE_OUTPUT) : "";
-    plugin["StandardOutputUrl"] = url("stdout");
-    plugin["StandardErrorUrl"] = url("stderr");
-    if (run.output) Object.assign(plugin, { OutputS3Region: run.place.region, OutputS3BucketName: run.output.bucket, OutputS3KeyPrefix: `${run.output.prefix}/${command["CommandId"] as string}/${node}/${pluginDir}` });
-    record["CommandPlugins"] = [plugin];
+  // CommandPluginStatus has no Delayed: a plugin not yet delivered is Pending.
+  const plugin: Record<string, unknown> = { Name: run.plugin, Status: outcome === "Delayed" ? "Pending" : status, StatusDetails: statusDetails };
+  if (STARTED.has(outcome)) {
+    const startMs = later(random, run.requestedMs, 0, 20);
+    plugin["ResponseStartDateTime"] = epochSeconds(startMs);
+    if (FINISHED.has(outcome)) plugin["ResponseFinishDateTime"] = epochSeconds(later(random, startMs, 1, 900));
   }
+  plugin["ResponseCode"] = outcome === "Success" ? 0 : outcome === "Failed" ? random.pick([1, 2, 127]) : -1;
+  plugin["Output"] = outcome === "Success" ? random.pick(run.outputs) : outcome === "Failed" ? random.pick(FAILURE_OUTPUT) : "";
+  plugin["StandardOutputUrl"] = url("stdout");
+  plugin["StandardErrorUrl"] = url("stderr");
+  if (run.output) Object.assign(plugin, { OutputS3Region: run.place.region, OutputS3BucketName: run.output.bucket, OutputS3KeyPrefix: `${run.output.prefix}/${command["CommandId"] as string}/${node}/${pluginDir}` });
+  record["CommandPlugins"] = [plugin];
   for (const member of ["ServiceRole", "NotificationConfig", "CloudWatchOutputConfig"]) if (command[member] !== undefined) record[member] = command[member];
   return record;
 }

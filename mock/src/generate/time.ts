@@ -7,8 +7,8 @@
 import type { Random } from "./random.js";
 
 /** Generated runs fall between these instants, whatever the clock says, so a seed always repeats. */
-const EARLIEST_MS = Date.UTC(2024, 0, 1);
-const LATEST_MS = Date.UTC(2026, 0, 1);
+export const EARLIEST_MS = Date.UTC(2024, 0, 1);
+export const LATEST_MS = Date.UTC(2026, 0, 1);
 
 /**
  * An instant in milliseconds, never on a whole second (the wire keeps the fraction), within
@@ -20,10 +20,14 @@ export function instant(random: Random, earliest = EARLIEST_MS, latest = LATEST_
   return random.int(from, to) * 1000 + random.int(1, 999);
 }
 
-/** Instants going back in time from `newest`, spaced by 1 minute to 2 hours, none before `earliest`. */
+/**
+ * Instants going back in time from `newest`, spaced by 1 minute to 2 hours (closer when `count` would
+ * not fit in the time since `earliest`), none before `earliest`.
+ */
 export function history(random: Random, newest: number, count: number, earliest = EARLIEST_MS): number[] {
+  const widest = Math.max(60, Math.min(7200, Math.floor((newest - earliest) / 1000 / Math.max(count, 1))));
   const times: number[] = [];
-  for (let at = newest; times.length < count && at >= earliest; at -= random.int(60, 7200) * 1000 + random.int(1, 999)) times.push(at);
+  for (let at = newest; times.length < count && at >= earliest; at -= random.int(60, widest) * 1000 + random.int(1, 999)) times.push(at);
   return times;
 }
 

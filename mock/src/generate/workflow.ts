@@ -6,12 +6,8 @@
  * strings Image Builder sends; a step not started has none, a running one has no endTime.
  */
 import { imageBuildVersionArn, imageId, imagebuilderComponentArn, instanceId, place, semanticVersion, uuid, workflowBuildVersionArn } from "./ids.js";
-import { pageAnswer, pageRequest } from "./page.js";
 import type { Random } from "./random.js";
 import { instant, isoTime, later } from "./time.js";
-
-/** Image Builder's page size when maxResults is absent (its maximum, 25). */
-const DEFAULT_MAX_RESULTS = 25;
 
 type WorkflowType = "build" | "test";
 const WORKFLOWS: Record<WorkflowType, { name: string; steps: ReadonlyArray<[name: string, action: string, description: string, seconds: [number, number]]> }> = {
@@ -41,8 +37,8 @@ const IMAGE_NAMES = ["web-server", "base-al2023", "windows-2022-hardened", "batc
 
 type Outcome = "COMPLETED" | "FAILED" | "RUNNING";
 
-export function listWorkflowStepExecutions(random: Random, request: Record<string, unknown>, seed: string): Record<string, unknown> {
-  const page = pageRequest(request, "maxResults", "nextToken", DEFAULT_MAX_RESULTS);
+/** One workflow run (`id`, or a new ID): its members as ListWorkflowStepExecutions answers them, and all its steps. */
+export function workflowExecution(random: Random, id?: string): Record<string, unknown> {
   const at = place(random);
   const type = random.pick<WorkflowType>(["build", "build", "test"]);
   const workflow = WORKFLOWS[type];
@@ -79,12 +75,11 @@ export function listWorkflowStepExecutions(random: Random, request: Record<strin
     return step;
   });
   const workflowOwner = awsManaged ? "aws" : at.account;
-  const envelope: Record<string, unknown> = {
-    requestId: uuid(random),
+  return {
     workflowBuildVersionArn: workflowBuildVersionArn(at, workflowOwner, type, awsManaged ? workflow.name : `${imageName}-${type}`, awsManaged ? "1.0.0" : semanticVersion(random), random.int(1, 5)),
-    workflowExecutionId: typeof request["workflowExecutionId"] === "string" ? request["workflowExecutionId"] : `wf-${uuid(random)}`,
+    workflowExecutionId: id ?? `wf-${uuid(random)}`,
     imageBuildVersionArn: imageBuildVersionArn(at, imageName, imageVersion, random.int(1, 9)),
     message: outcome === "COMPLETED" ? "Workflow completed successfully." : outcome === "FAILED" ? "Workflow failed." : "Workflow is running.",
+    steps,
   };
-  return pageAnswer(steps, page, seed, { list: "steps", token: "nextToken" }, envelope);
 }
