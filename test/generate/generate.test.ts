@@ -3,9 +3,10 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-const root = new URL("../..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "generate-check-"));
 // src/: the generator reads the spec with the spec model (src/spec) and compiles with the package's ajv configuration.
 for (const entry of ["openapi", "scripts", "src", "generated", "redocly.yaml", "package.json"]) cpSync(join(root, entry), join(scratch, entry), { recursive: true });
