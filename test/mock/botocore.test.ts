@@ -150,6 +150,12 @@ describe.skipIf(missing !== undefined)(`boto3/botocore against the mock${missing
     expect(seen.unvalidated["MissingWindowExecutionId"]!.message).toBe("1 validation error detected: Value null at 'windowExecutionId' failed to satisfy constraint: Member must not be null");
   });
 
+  it("members botocore sends as JSON null are read as not set, as AWS JSON servers read them", () => {
+    expect(seen.unvalidated["NullMembers"]).toMatchObject({ ok: true });
+    expect((seen.unvalidated["NullMembers"]!.result!["Commands"] as unknown[]).length).toBe((seen.success["ListCommands"]!.result!["Commands"] as unknown[]).length);
+    expect(seen.unvalidated["NullWindowExecutionId"]!.message).toBe("1 validation error detected: Value null at 'windowExecutionId' failed to satisfy constraint: Member must not be null");
+  });
+
   it("botocore's paginators page a 120-command data set, stop, and resume from a StartingToken", () => {
     expect(seen.pages).toEqual([50, 50, 20]);
     const all = seen.resumed.all;

@@ -127,6 +127,9 @@ loose = client("ssm", plain, parameter_validation=False)
 out["unvalidated"] = {
     "MaxResults0": outcome(lambda: loose.list_commands(MaxResults=0)),
     "MissingWindowExecutionId": outcome(lambda: loose.get_maintenance_window_execution()),
+    # Unvalidated, botocore writes None as JSON null ({"CommandId": null}): on the AWS wire, not set.
+    "NullMembers": outcome(lambda: loose.list_commands(CommandId=None, MaxResults=None)),
+    "NullWindowExecutionId": outcome(lambda: loose.get_maintenance_window_execution(WindowExecutionId=None)),
 }
 
 # Paging a 120-command data set with botocore's paginators (NextToken and StartingToken).

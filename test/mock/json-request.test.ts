@@ -1,0 +1,42 @@
+/**
+ * How the mock reads a request's JSON where AWS's servers have a rule of their own: a member whose
+ * value is JSON `null` is not set (Smithy's AWS JSON 1.1 protocol test
+ * AwsJson11ServersDontDeserializeNullStructureValues; botocore sends `{"CommandId": null}` when told
+ * not to validate).
+ */
+import { describe, expect, inject, it } from "vitest";
+import { send, ssmHeaders } from "./wire.js";
+
+const url = inject("mockUrl");
+const WORKFLOW = "wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b";
+const ssm = (operation: string, body: string) => send(url, { method: "POST", headers: ssmHeaders(operation), body });
+const imagebuilder = (body: string) => send(url, { method: "POST", path: "/ListWorkflowStepExecutions", headers: { "content-type": "application/json" }, body });
+
+describe("JSON null members", () => {
+  it("an optional member set to null is left out: the same answer as without it", async () => {
+    const without = await ssm("ListCommands", "{}");
+    const withNulls = await ssm("ListCommands", '{"CommandId": null, "MaxResults": null, "NextToken": null, "Filters": null}');
+    expect(withNulls.status, withNulls.text).toBe(200);
+    expect((withNulls.json?.["Commands"] as Array<{ CommandId: string }>).map((c) => c.CommandId)).toEqual((without.json?.["Commands"] as Array<{ CommandId: string }>).map((c) => c.CommandId));
+  });
+
+  it("a required member set to null is missing, in the services' words", async () => {
+    const answer = await ssm("GetMaintenanceWindowExecution", '{"WindowExecutionId": null}');
+    expect(answer.status).toBe(400);
+    expect(answer.json).toEqual({ __type: "ValidationException", Message: "1 validation error detected: Value null at 'windowExecutionId' failed to satisfy constraint: Member must not be null" });
+  });
+
+  it("nested members too; a null list item is still refused", async () => {
+    const member = await ssm("ListCommands", '{"Filters": [{"key": "Status", "value": null}]}');
+    expect(member.json?.["Message"]).toBe("1 validation error detected: Value null at 'filters.1.member.value' failed to satisfy constraint: Member must not be null");
+    const item = await ssm("ListCommands", '{"Filters": [null]}');
+    expect(item.status).toBe(400);
+    expect(item.json?.["__type"]).toBe("ValidationException");
+  });
+
+  it("REST JSON (Image Builder) alike", async () => {
+    const answer = await imagebuilder(`{"workflowExecutionId": "${WORKFLOW}", "nextToken": null, "maxResults": null}`);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json?.["workflowExecutionId"]).toBe(WORKFLOW);
+  });
+});
