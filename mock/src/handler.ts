@@ -14,6 +14,7 @@ import { MockData, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
 import { withoutNullMembers } from "./nulls.js";
 import { parsePrefer } from "./prefer.js";
 import { generatedAnswer } from "./generate/index.js";
@@ -185,6 +186,7 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
     if (!body || typeof body !== "object" || Array.isArray(body)) {
       return fail(400, "SerializationException", `The request body must be a JSON object (got ${Array.isArray(body) ? "an array" : body === null ? "null" : typeof body})`);
     }
+    if (nestsDeeperThan(body)) return fail(400, "SerializationException", `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
     body = withoutNullMembers(body); // null members are "not set" on the AWS wire (see nulls.ts)
   }
 

@@ -2,7 +2,8 @@
  * How the mock reads a request's JSON where AWS's servers have a rule of their own: a member whose
  * value is JSON `null` is not set (Smithy's AWS JSON 1.1 protocol test
  * AwsJson11ServersDontDeserializeNullStructureValues; botocore sends `{"CommandId": null}` when told
- * not to validate).
+ * not to validate), and a body nested far deeper than any input of these APIs is refused as a
+ * SerializationException instead of failing the mock.
  */
 import { describe, expect, inject, it } from "vitest";
 import { send, ssmHeaders } from "./wire.js";
@@ -38,5 +39,24 @@ describe("JSON null members", () => {
     const answer = await imagebuilder(`{"workflowExecutionId": "${WORKFLOW}", "nextToken": null, "maxResults": null}`);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json?.["workflowExecutionId"]).toBe(WORKFLOW);
+  });
+});
+
+describe("deeply nested JSON", () => {
+  it.each([
+    ["arrays", `{"CommandId": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`],
+    ["objects", `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`],
+  ])("%s nested 100,000 deep: 400 SerializationException, and the mock still answers", async (_kind, body) => {
+    const answer = await ssm("ListCommands", body);
+    expect(answer.status, answer.text).toBe(400);
+    expect(answer.json?.["__type"]).toBe("SerializationException");
+    expect(answer.json?.["Message"]).toMatch(/nest/);
+    expect((await ssm("ListCommands", "{}")).status).toBe(200);
+  });
+
+  it("the protocol's format for REST JSON", async () => {
+    const answer = await imagebuilder(`{"workflowExecutionId": "${WORKFLOW}", "x": ${"[".repeat(50_000)}${"]".repeat(50_000)}}`);
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get("x-amzn-errortype")).toBe("SerializationException");
   });
 });
