@@ -17,6 +17,7 @@ import { Router, readOperations, type MockOperation, type Protocol } from "./ope
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
 import { withoutNullMembers } from "./nulls.js";
 import { parsePrefer } from "./prefer.js";
+import { serializationFailure } from "./serialization.js";
 import { generatedAnswer } from "./generate/index.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
 import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
@@ -191,7 +192,10 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   }
 
   const violations = context.validators.request(op, body);
-  if (violations.issues.length > 0) return fail(400, "ValidationException", validationMessage(violations, body));
+  if (violations.issues.length > 0) {
+    const unreadable = serializationFailure(violations.issues, body);
+    return unreadable ? fail(400, "SerializationException", unreadable) : fail(400, "ValidationException", validationMessage(violations, body));
+  }
 
   const preferences = parsePrefer(req.headers["prefer"]);
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);

@@ -13,7 +13,7 @@ const MAX_DEPTH = 32;
 /**
  * The request body with every object member whose value is `null` left out, down to MAX_DEPTH (so a
  * hostile, deeply nested body cannot exhaust the stack). Lists keep their items as they are (a `null`
- * item in a list is still refused by validation). Returns the same value when there is no null
+ * item in a list is still refused, as a SerializationException). Returns the same value when there is no null
  * member, so the common request is not copied.
  */
 export function withoutNullMembers(value: unknown, depth = 0): unknown {

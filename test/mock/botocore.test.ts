@@ -150,9 +150,10 @@ describe.skipIf(missing !== undefined)(`boto3/botocore against the mock${missing
     expect(seen.unvalidated["MissingWindowExecutionId"]!.message).toBe("1 validation error detected: Value null at 'windowExecutionId' failed to satisfy constraint: Member must not be null");
   });
 
-  it("members botocore sends as JSON null are read as not set, as AWS JSON servers read them", () => {
+  it("members botocore sends as JSON null are read as not set, as AWS JSON servers read them; a string for an integer is a SerializationException", () => {
     expect(seen.unvalidated["NullMembers"]).toMatchObject({ ok: true });
     expect((seen.unvalidated["NullMembers"]!.result!["Commands"] as unknown[]).length).toBe((seen.success["ListCommands"]!.result!["Commands"] as unknown[]).length);
+    expect(seen.unvalidated["StringMaxResults"]).toMatchObject({ class: "ClientError", code: "SerializationException", status: 400, message: expect.stringContaining("'maxResults' must be an integer") });
     expect(seen.unvalidated["NullWindowExecutionId"]!.message).toBe("1 validation error detected: Value null at 'windowExecutionId' failed to satisfy constraint: Member must not be null");
   });
 

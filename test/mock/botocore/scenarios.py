@@ -130,6 +130,8 @@ out["unvalidated"] = {
     # Unvalidated, botocore writes None as JSON null ({"CommandId": null}): on the AWS wire, not set.
     "NullMembers": outcome(lambda: loose.list_commands(CommandId=None, MaxResults=None)),
     "NullWindowExecutionId": outcome(lambda: loose.get_maintenance_window_execution(WindowExecutionId=None)),
+    # A value of the wrong type cannot be read into the input shape: SerializationException.
+    "StringMaxResults": outcome(lambda: loose.list_commands(MaxResults="5")),
 }
 
 # Paging a 120-command data set with botocore's paginators (NextToken and StartingToken).
