@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CREDENTIALS, startMock, type RunningMock } from "../../mock/src/index.js";
+import { AWS_CLI_ENV } from "../support/aws-cli.js";
 
 const SCRIPT = fileURLToPath(new URL("./botocore/scenarios.py", import.meta.url));
 const SESSION = ["ASIATRIAL", "trial/session/secret", "TRIALSESSIONTOKEN"] as const;
@@ -50,6 +51,7 @@ interface Observations {
   sigv4: Record<string, Outcome>;
   retries: Record<"standard" | "legacy", Record<string, Outcome>>;
   delay: Record<string, Outcome>;
+  roundTrip: { loaded: number; same: boolean };
 }
 
 /** 120 commands, newest last in the file; every fourth one Failed. */
@@ -193,8 +195,44 @@ describe.skipIf(missing !== undefined)(`boto3/botocore against the mock${missing
     expect(seen.retries.standard["imagebuilder429"]).toMatchObject({ ok: false, code: "CallRateLimitExceededException", status: 429, retries: 0 });
   });
 
+  it("a response saved with json.dumps(default=str) loads back with PUT /_mock/data, the same commands at the same instants", () => {
+    expect(seen.roundTrip).toEqual({ loaded: 5, same: true });
+  });
+
   it("Prefer delay= outlasting botocore's read_timeout raises ReadTimeoutError; a shorter delay answers", () => {
     expect(seen.delay["timedOut"]).toMatchObject({ ok: false, class: "ReadTimeoutError" });
     expect(seen.delay["inTime"]).toMatchObject({ ok: true });
+  });
+});
+
+const hasAwsCli = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
+
+describe.skipIf(!hasAwsCli)(`the AWS CLI (v1 is botocore) over a 120-command data set${hasAwsCli ? "" : " (skipped: the aws command is not installed)"}`, () => {
+  const mocks: RunningMock[] = [];
+  afterAll(async () => {
+    await Promise.all(mocks.map((mock) => mock.close()));
+  });
+
+  async function aws(url: string, ...args: string[]): Promise<{ Commands: Array<{ CommandId: string; RequestedDateTime: unknown }>; NextToken?: string }> {
+    const { stdout } = await promisify(execFile)("aws", ["ssm", "list-commands", ...args, "--endpoint-url", url, "--region", "us-east-1", "--output", "json"], { env: { ...process.env, ...AWS_CLI_ENV }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+    return JSON.parse(stdout) as { Commands: Array<{ CommandId: string; RequestedDateTime: unknown }>; NextToken?: string };
+  }
+
+  it("pages through all 120 with --page-size, stops at --max-items with a token, and its output pastes back as a data set", async () => {
+    const source = await startMock({ port: 0, data: fleet() });
+    mocks.push(source);
+    const all = await aws(source.url, "--page-size", "50");
+    expect(all.Commands.map((c) => c.CommandId)).toEqual(fleet().Commands.map((c) => c["CommandId"]).reverse());
+    expect(all.NextToken).toBeUndefined();
+    const first = await aws(source.url, "--page-size", "7", "--max-items", "10");
+    expect(first.Commands).toHaveLength(10);
+    const rest = await aws(source.url, "--page-size", "7", "--starting-token", first.NextToken!);
+    expect([...first.Commands, ...rest.Commands].map((c) => c.CommandId)).toEqual(all.Commands.map((c) => c.CommandId));
+
+    const copy = await startMock({ port: 0 });
+    mocks.push(copy);
+    const put = await fetch(`${copy.url}/_mock/data`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(all) });
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect((await aws(copy.url)).Commands).toEqual(all.Commands);
   });
 });

@@ -10,6 +10,7 @@ import json
 import sys
 import time
 import types
+import urllib.request
 from unittest import mock
 
 import boto3
@@ -178,5 +179,16 @@ out["delay"] = {
     "timedOut": outcome(lambda: client("ssm", plain, "delay=3000", read_timeout=0.5).list_commands()),
     "inTime": outcome(lambda: client("ssm", plain, "delay=100", read_timeout=10).list_commands()),
 }
+
+# A response saved as a Python user saves it (json.dumps(..., default=str): "2024-07-08 02:00:00.250000+00:00"),
+# loaded back with PUT /_mock/data: the same commands, the same instants. Last: it replaces the data set.
+saved = dssm.list_commands(MaxResults=5)
+request = urllib.request.Request(data + "/_mock/data", data=json.dumps(saved, default=str).encode(), method="PUT",
+                                 headers={"Content-Type": "application/json"})
+with urllib.request.urlopen(request, timeout=30) as answer:
+    loaded = json.loads(answer.read())
+again = dssm.list_commands()
+out["roundTrip"] = {"loaded": loaded["counts"]["Commands"],
+                    "same": [(c["CommandId"], c["RequestedDateTime"]) for c in again["Commands"]] == [(c["CommandId"], c["RequestedDateTime"]) for c in saved["Commands"]]}
 
 print(json.dumps(out))
