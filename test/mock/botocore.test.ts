@@ -135,6 +135,8 @@ describe.skipIf(missing !== undefined)(`boto3/botocore against the mock${missing
     expect(seen.unknown["GetMaintenanceWindowExecution"]).toMatchObject({ class: "DoesNotExistException", status: 400 });
     expect(seen.unknown["DescribeAutomationStepExecutions"]).toMatchObject({ class: "AutomationExecutionNotFoundException", status: 400 });
     expect(seen.unknown["ListWorkflowStepExecutions"]).toMatchObject({ class: "ClientException", status: 400 });
+    // SSM's wording ends with an account ID, as in "... not in a valid state for account 775288309636".
+    expect(seen.unknown["InstanceId"]).toMatchObject({ class: "InvalidInstanceId", message: expect.stringMatching(/^Instances \[\[i-0123456789abcdef0\]\] not in a valid state for account \d{12}$/) });
   });
 
   it("ReverseOrder reverses the steps; a bad filter value is InvalidFilterKey", () => {

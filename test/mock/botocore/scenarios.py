@@ -110,6 +110,7 @@ out["unknown"] = {
     "GetMaintenanceWindowExecution": outcome(lambda: ssm.get_maintenance_window_execution(WindowExecutionId=UNKNOWN)),
     "DescribeAutomationStepExecutions": outcome(lambda: ssm.describe_automation_step_executions(AutomationExecutionId=UNKNOWN)),
     "ListWorkflowStepExecutions": outcome(lambda: ib.list_workflow_step_executions(workflowExecutionId="wf-" + UNKNOWN)),
+    "InstanceId": outcome(lambda: ssm.list_commands(InstanceId="i-0123456789abcdef0")),
 }
 
 # ReverseOrder and filters.
