@@ -7,6 +7,7 @@
  * assertions are here. Skipped, saying why, where python3 or boto3 is missing.
  */
 import { execFile, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +87,14 @@ describe.skipIf(missing !== undefined)(`boto3/botocore against the mock${missing
   }, 120_000);
   afterAll(async () => {
     await Promise.all(mocks.map((mock) => mock.close()));
+  });
+
+  it("mock/README.md's boto3 example runs as printed (with this mock's URL)", async () => {
+    const readme = readFileSync(fileURLToPath(new URL("../../mock/README.md", import.meta.url)), "utf8");
+    const example = /## boto3[^\n]*\n[\s\S]*?```python\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain("before-sign.*");
+    const { stdout } = await promisify(execFile)("python3", ["-c", example!.replace("http://127.0.0.1:4010", mocks[0]!.url)], { timeout: 60_000 });
+    expect(stdout).toMatch(/^InvalidNextToken [0-9a-f-]{36}\n$/);
   });
 
   it("every operation succeeds; SSM timestamps parse as datetimes, Image Builder's stay strings; RequestId is read", () => {
