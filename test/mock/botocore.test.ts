@@ -53,6 +53,7 @@ interface Observations {
   retries: Record<"standard" | "legacy", Record<string, Outcome>>;
   delay: Record<string, Outcome>;
   roundTrip: { loaded: number; same: boolean };
+  pastedOutputs: { status: number; message?: string; counts?: Record<string, number>; sameWindow?: boolean };
 }
 
 /** 120 commands, newest last in the file; every fourth one Failed. */
@@ -208,6 +209,10 @@ describe.skipIf(missing !== undefined)(`boto3/botocore against the mock${missing
 
   it("a response saved with json.dumps(default=str) loads back with PUT /_mock/data, the same commands at the same instants", () => {
     expect(seen.roundTrip).toEqual({ loaded: 5, same: true });
+  });
+
+  it("boto3 outputs of GetMaintenanceWindowExecution, DescribeAutomationStepExecutions and ListWorkflowStepExecutions paste as records, ResponseMetadata and all", () => {
+    expect(seen.pastedOutputs, seen.pastedOutputs.message).toMatchObject({ status: 200, counts: { MaintenanceWindowExecutions: 1, AutomationExecutions: 1, WorkflowExecutions: 1 }, sameWindow: true });
   });
 
   it("Prefer delay= outlasting botocore's read_timeout raises ReadTimeoutError; a shorter delay answers", () => {

@@ -192,4 +192,21 @@ again = dssm.list_commands()
 out["roundTrip"] = {"loaded": loaded["counts"]["Commands"],
                     "same": [(c["CommandId"], c["RequestedDateTime"]) for c in again["Commands"]] == [(c["CommandId"], c["RequestedDateTime"]) for c in saved["Commands"]]}
 
+# Single-record outputs pasted as records, ResponseMetadata and all (taken from the default data set).
+window = ssm.get_maintenance_window_execution(WindowExecutionId=WINDOW)
+steps = ssm.describe_automation_step_executions(AutomationExecutionId=AUTOMATION)
+workflow = ib.list_workflow_step_executions(workflowExecutionId=WORKFLOW)
+pasted = {"MaintenanceWindowExecutions": [window], "WorkflowExecutions": [workflow],
+          "AutomationExecutions": [{"AutomationExecutionId": AUTOMATION, **steps}]}
+request = urllib.request.Request(data + "/_mock/data", data=json.dumps(pasted, default=str).encode(), method="PUT",
+                                 headers={"Content-Type": "application/json"})
+try:
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        out["pastedOutputs"] = {"status": answer.status, "counts": json.loads(answer.read())["counts"]}
+except urllib.error.HTTPError as e:
+    out["pastedOutputs"] = {"status": e.code, "message": e.read().decode()}
+if out["pastedOutputs"]["status"] == 200:
+    again = dssm.get_maintenance_window_execution(WindowExecutionId=WINDOW)
+    out["pastedOutputs"]["sameWindow"] = {k: v for k, v in again.items() if k != "ResponseMetadata"} == {k: v for k, v in window.items() if k != "ResponseMetadata"}
+
 print(json.dumps(out))
