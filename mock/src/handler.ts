@@ -14,7 +14,10 @@ import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth.js";
+import { withoutNullMembers } from "./nulls.js";
 import { parsePrefer } from "./prefer.js";
+import { serializationFailure } from "./serialization.js";
 import { generatedAnswer } from "./generate/index.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
 import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
@@ -184,10 +187,15 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
     if (!body || typeof body !== "object" || Array.isArray(body)) {
       return fail(400, "SerializationException", `The request body must be a JSON object (got ${Array.isArray(body) ? "an array" : body === null ? "null" : typeof body})`);
     }
+    if (nestsDeeperThan(body)) return fail(400, "SerializationException", `The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    body = withoutNullMembers(body); // null members are "not set" on the AWS wire (see nulls.ts)
   }
 
   const violations = context.validators.request(op, body);
-  if (violations.issues.length > 0) return fail(400, "ValidationException", validationMessage(violations, body));
+  if (violations.issues.length > 0) {
+    const unreadable = serializationFailure(violations.issues, body);
+    return unreadable ? fail(400, "SerializationException", unreadable) : fail(400, "ValidationException", validationMessage(violations, body));
+  }
 
   const preferences = parsePrefer(req.headers["prefer"]);
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);

@@ -60,7 +60,8 @@ const NOT_OBJECTS = ["1", "\"text\"", "null", "[]", "true", "[{}]", "-0", "1e999
 
 const PROTO_BODIES = [
   "{\"__proto__\":{\"MaxResults\":5}}",
-  "{\"__proto__\":null}",
+  // A null member is "not set" on the AWS wire (mock/src/nulls.ts), so a null __proto__ alone would be {}.
+  "{\"__proto__\":null,\"prototype\":{\"polluted\":true}}",
   "{\"constructor\":{\"prototype\":{\"polluted\":true}}}",
   "{\"__proto__\":{\"polluted\":true},\"constructor\":{\"prototype\":{\"polluted\":true}}}",
   "{\"prototype\":{\"polluted\":true}}",

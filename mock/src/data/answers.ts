@@ -12,6 +12,13 @@ import type { DataStore, InvocationEntry, StepEntry } from "./store.js";
 import { isoToEpochSeconds } from "./timestamps.js";
 import { text, type Rec } from "./types.js";
 
+/**
+ * SSM's InvalidInstanceId message ends with the caller's account ID (`... for account 775288309636`);
+ * the mock knows no caller account, so it names the account of the documents' examples.
+ */
+const EXAMPLE_ACCOUNT_ID = "111122223333";
+const invalidInstanceMessage = (instanceId: string): string => `Instances [[${instanceId}]] not in a valid state for account ${EXAMPLE_ACCOUNT_ID}`;
+
 export type DataAnswer = { ok: true; body: string } | { ok: false; error: MockError };
 
 export interface DataContext {
@@ -75,7 +82,7 @@ function listCommands(context: DataContext, body: Rec): DataAnswer {
     base = [entry];
   }
   if (instanceId !== undefined) {
-    if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", `Instances [[${instanceId}]] not in a valid state for account`);
+    if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", invalidInstanceMessage(instanceId));
     const ofInstance = store.commandsByInstance.get(instanceId) ?? [];
     if (commandId === undefined) base = ofInstance;
     else remaining = [...remaining, (entry) => ofInstance.includes(entry)];
@@ -103,7 +110,7 @@ function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
     base = store.invocationsByCommand.get(commandId) ?? [];
   }
   if (instanceId !== undefined) {
-    if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", `Instances [[${instanceId}]] not in a valid state for account`);
+    if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", invalidInstanceMessage(instanceId));
     if (commandId === undefined) base = store.invocationsByInstance.get(instanceId) ?? [];
     else predicates.push((entry) => (entry as InvocationEntry).instanceId === instanceId);
   }

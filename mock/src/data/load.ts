@@ -10,7 +10,7 @@ import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
 import { findOperation, responseSchema } from "./spec.js";
 import { timestampPaths, timestampsToWire, type MemberPath } from "./timestamps.js";
-import { COLLECTION_NAMES, type DataSet, type DataSource, type Rec } from "./types.js";
+import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
 
 /** Raised for a data set that cannot be used; `message` says what and where. */
 export class DataSetError extends Error {
@@ -19,6 +19,12 @@ export class DataSetError extends Error {
 
 /** Members a pasted CLI or SDK output may carry beside the records; they are not data and are ignored. */
 const IGNORED_TOP_LEVEL = new Set(["NextToken", "nextToken", "ResponseMetadata"]);
+/**
+ * Collections whose record is a whole operation output (GetMaintenanceWindowExecution's,
+ * ListWorkflowStepExecutions', DescribeAutomationStepExecutions' with its ID): a response pasted from
+ * boto3 carries its `ResponseMetadata` (boto3's own, never on the wire), which is not data either.
+ */
+const WHOLE_OUTPUT_RECORDS: ReadonlySet<CollectionName> = new Set<CollectionName>(["MaintenanceWindowExecutions", "WorkflowExecutions", "AutomationExecutions"]);
 /** At most this many faults are listed; the count says how many there were. */
 const MAX_LISTED = 20;
 
@@ -97,6 +103,7 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
       // A copy of a caller's object: later changes to it must not reach the mock. A file's or a
       // request's freshly parsed data is the mock's own already.
       const record = (owned ? item : structuredClone(item)) as Rec;
+      if (WHOLE_OUTPUT_RECORDS.has(collection.name)) delete record["ResponseMetadata"];
       timestampsToWire(collection.wrap(record), paths);
       records.push(record);
       valid.push(true);
