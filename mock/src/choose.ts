@@ -3,7 +3,8 @@
  * - no preference: the data set (see data/), for the operations it serves; otherwise, or for an
  *   operation it does not serve, the first example of the lowest 2xx response;
  * - `code=N` and/or `example=Name`: that response and example (`example` alone finds its status);
- * - `dynamic=true` (or the mock's `dynamic` option): data generated from the 2xx schema;
+ * - `dynamic=true` (or the mock's `dynamic` option): generated data (generate/), or the first example
+ *   where the generator does not know the operation;
  * - errors are always the documented examples, even in dynamic mode, because the example's name is
  *   the AWS error name the SDK turns into a typed exception;
  * - with an example, a request that carries a pagination token always gets a last page (the

@@ -32,7 +32,7 @@ export interface MockHandlerOptions {
    * one built from the spec's examples. An invalid one is refused (the handler is not created).
    */
   data?: DataSource;
-  /** Answer 2xx requests with generated data instead of the first example (per request: `Prefer: dynamic=true`). */
+  /** Answer valid requests with generated data instead of the data set (per request: `Prefer: dynamic=true`). */
   dynamic?: boolean;
   /** `true` writes one line per request to stdout; a function receives each line instead. */
   log?: boolean | ((line: string) => void);

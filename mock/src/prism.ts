@@ -1,6 +1,7 @@
 /**
- * Prism (`@stoplight/prism-http`, used as a library) picks and builds the answers from the documents:
- * the named or first example of the requested status, or data generated from the schema.
+ * Prism (`@stoplight/prism-http`, used as a library) builds the documented answers: the named or
+ * first example of the requested status. (Data sets and generated data are answered by data/ and
+ * generate/; the handler always asks Prism for an example, with `dynamic: false`.)
  *
  * Prism cannot take the real wire as written, so the mock adapts Prism's INPUT here, at load time,
  * on a private copy of each document (the documents themselves stay the real wire):
