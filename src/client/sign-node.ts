@@ -47,9 +47,9 @@ export function nodeSigner(service: string, region: string): Signer {
     headers.forEach((value, name) => (unsigned[name] = value));
     const request = { method, protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: url.pathname, query: {}, headers: unsigned, body };
     const signed = await signer.sign(request, date ? { signingDate: date } : {});
-    const out = new Headers();
-    // The transport (or fetch) writes Host from the URL, as it was signed.
-    for (const [name, value] of Object.entries(signed.headers)) if (name !== "host") out.set(name, value);
+    // The transport (or fetch) writes Host from the URL, as it was signed. A plain record: the
+    // Node transport sends it as it is, with no Headers object built only to be read back.
+    const { host: _host, ...out } = signed.headers;
     return out;
   };
 }

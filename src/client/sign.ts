@@ -23,8 +23,10 @@ export interface SignInput {
   date?: Date | undefined;
 }
 
-/** Resolves to the headers to send: the request's own plus `Authorization`, `X-Amz-Date` and, with temporary credentials, `X-Amz-Security-Token`. */
-export type Signer = (input: SignInput) => Promise<Headers>;
+/** The headers to send: the request's own plus `Authorization`, `X-Amz-Date` and, with temporary credentials, `X-Amz-Security-Token`. */
+export type SignedHeaders = Headers | Record<string, string>;
+
+export type Signer = (input: SignInput) => Promise<SignedHeaders>;
 
 /** `2026-01-02T03:04:05.678Z` -> `20260102T030405Z`, the SigV4 timestamp. */
 const amzDate = (date: Date): string => date.toISOString().replace(/[:-]|\.\d{3}/g, "");

@@ -19,8 +19,11 @@ const NO_BODY = new Set([101, 204, 205, 304]);
 export const nodeTransport: Transport = ({ url, method, headers, body, cancel, maxResponseBytes, tooLarge }) =>
   new Promise((resolve, reject) => {
     if (cancel.reason) return reject(cancel.reason);
-    const outgoing: Record<string, string> = {};
-    headers.forEach((value, name) => (outgoing[name] = value));
+    let outgoing: Record<string, string>;
+    if (headers instanceof Headers) {
+      outgoing = {};
+      headers.forEach((value, name) => (outgoing[name] = value));
+    } else outgoing = headers;
     const request = builtin(url.protocol === "https:" ? "node:https" : "node:http").request(url, { method, headers: outgoing });
     const fail = (error: unknown): void => {
       stopListening();
@@ -31,9 +34,10 @@ export const nodeTransport: Transport = ({ url, method, headers, body, cancel, m
     request.on("error", fail);
     request.on("response", (response) => {
       const status = response.statusCode ?? 0;
-      const received = new Headers();
+      // Name/value pairs, as received: the Response constructor builds its Headers from them once.
+      const received: Array<[string, string]> = [];
       const raw = response.rawHeaders;
-      for (let i = 0; i < raw.length; i += 2) received.append(raw[i]!, raw[i + 1]!);
+      for (let i = 0; i < raw.length; i += 2) received.push([raw[i]!, raw[i + 1]!]);
       const announced = Number(response.headers["content-length"]);
       if (announced > maxResponseBytes) return fail(tooLarge(announced));
       const chunks: Buffer[] = [];

@@ -13,6 +13,8 @@
  * Whether this runtime has Node.js's built-in modules (`process.getBuiltinModule`). The Node-only
  * transport and signer are loaded only then, behind dynamic `import()`s.
  */
+import type { SignedHeaders } from "./sign.js";
+
 export const hasNodeBuiltins = (): boolean =>
   typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule === "function";
 
@@ -61,7 +63,7 @@ export class Cancel {
 export interface Exchange {
   url: URL;
   method: string;
-  headers: Headers;
+  headers: SignedHeaders;
   body: string;
   /** Cancelled on timeout or by the caller; the transport then closes the connection. */
   cancel: Cancel;

@@ -29,6 +29,7 @@ const settle = (promise: Promise<unknown>): void => void promise.catch(() => und
 export function wire(options: ClientOptions, service: string, credentials: Credentials | undefined, limits: Limits) {
   const sign = defaultSigner(service, options.region);
   const injected = options.fetch ? fetchTransport(options.fetch) : undefined;
+  const parsed = new Map<string, URL>();
 
   return function exchange(operation: string, call: CallOptions | undefined): Exchange {
     // One cancel per call: the deadline (timeoutMs) and the caller's signal both fire it, with
@@ -78,7 +79,8 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
         const [name, value] = decodeURIComponent(fragment).split("=");
         if (headers.get(name!) !== value) throw new Error(`${service} client: ${name} header ${headers.get(name!)} does not match the path key #${fragment}`);
       }
-      const target = new URL(url!);
+      const target = parsed.get(url!) ?? new URL(url!);
+      if (parsed.size < 8) parsed.set(url!, target); // a client calls one or two URLs: parse each once
       const signedHeaders = await sign({
         method,
         url: target,

@@ -118,7 +118,7 @@ describe("SigV4: each signer on its own equals the AWS SDK v3 signer", () => {
       const body = '{"MaxResults":10}';
       // Twice: the second call runs on the signer's cached key and must sign the same.
       for (let i = 0; i < 2; i++) {
-        const signed = await sign({ method: "POST", url, headers, body, credentials, date });
+        const signed = new Headers(await sign({ method: "POST", url, headers, body, credentials, date }));
         expect(signed.get("x-amz-target")).toBe("AmazonSSM.ListCommands");
         if (credentials.sessionToken) expect(signed.get("x-amz-security-token")).toBe(credentials.sessionToken);
         const request = new Request(url, { method: "POST", headers: signed, body });
