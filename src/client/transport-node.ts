@@ -51,7 +51,8 @@ export const nodeTransport: Transport = ({ url, method, headers, body, cancel, m
       response.on("end", () => {
         stopListening();
         try {
-          resolve(new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks, size), { status, statusText: response.statusMessage ?? "", headers: received }));
+          const bytes = NO_BODY.has(status) ? undefined : Buffer.concat(chunks, size);
+          resolve({ response: new Response(bytes ?? null, { status, statusText: response.statusMessage ?? "", headers: received }), bytes });
         } catch (error) {
           // A status the Response constructor refuses (outside 200-599): not an HTTP answer to parse.
           reject(new RangeError(`HTTP status ${status} is outside 200-599`, { cause: error }));

@@ -72,7 +72,13 @@ export interface Exchange {
   tooLarge: (size: number) => Error;
 }
 
-export type Transport = (exchange: Exchange) => Promise<Response>;
+/** What came back: a real `Response`, and the body's bytes already read into it (none for a redirect or a bodiless status). */
+export interface Answer {
+  response: Response;
+  bytes: Uint8Array | undefined;
+}
+
+export type Transport = (exchange: Exchange) => Promise<Answer>;
 
 /** Statuses whose `Response` carries no body (the constructor refuses one). */
 export const NO_BODY = new Set([101, 204, 205, 304]);
@@ -93,9 +99,9 @@ export function fetchTransport(send: (request: Request) => Promise<Response>): T
     const { signal } = cancel;
     const response = await send(new Request(url, { method, headers, body, signal, redirect: "manual" }));
     const { status } = response;
-    if (response.type === "opaqueredirect" || (status >= 300 && status < 400) || NO_BODY.has(status)) return response;
+    if (response.type === "opaqueredirect" || (status >= 300 && status < 400) || NO_BODY.has(status)) return { response, bytes: undefined };
     const bytes = await readCapped(response, signal, maxResponseBytes, tooLarge);
-    return new Response(bytes, { status, statusText: response.statusText, headers: response.headers });
+    return { response: new Response(bytes, { status, statusText: response.statusText, headers: response.headers }), bytes };
   };
 }
 

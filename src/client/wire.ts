@@ -14,9 +14,15 @@ import { Cancel, defaultTransport, fetchTransport, type Transport } from "./tran
 /** What a call hands openapi-fetch, and what it learns on the way (for the errors that follow). */
 export interface Exchange {
   /** openapi-fetch's per-request options. */
-  init: { fetch: (request: Request) => Promise<Response>; bodySerializer: (body: unknown) => undefined };
+  init: { fetch: (request: Request) => Promise<Response>; bodySerializer: (body: unknown) => undefined; parseAs: "stream" };
   /** The HTTP status of the answer, once one arrived. */
   status: number | undefined;
+  /**
+   * The answer's body as the transport read it (within maxResponseBytes). The call parses it from
+   * here: openapi-fetch is asked (`parseAs: "stream"`) to hand the `Response` back unread rather
+   * than read the same bytes a second time through a stream.
+   */
+  bytes: Uint8Array | undefined;
   /** Ends the call's deadline and stops listening to its signal. */
   done(): void;
 }
@@ -47,11 +53,13 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
     let body = "";
     const state: Exchange = {
       status: undefined,
+      bytes: undefined,
       done() {
         clearTimeout(timer);
         caller?.removeEventListener("abort", onCallerAbort);
       },
       init: {
+        parseAs: "stream",
         // The JSON string is kept here, signed and sent by `fetch` below; openapi-fetch's own
         // `Request` is only the carrier of URL, method and headers, so it gets no body (building
         // a body stream only to never read it cost about a tenth of a call).
@@ -92,8 +100,9 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
       const transport: Transport = injected ?? (await defaultTransport());
       const tooLarge = (size: number): CallError =>
         new CallError("ResponseTooLargeError", operation, `the answer's body (${size} bytes or more) is larger than the client's maxResponseBytes (${limits.maxResponseBytes})`);
-      const response = await transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge });
+      const { response, bytes } = await transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge });
       state.status = response.status;
+      state.bytes = bytes;
       refuseOddAnswers(operation, response);
       return response;
     };

@@ -59,19 +59,23 @@ describe("the Node transport", () => {
   it("sends the method, path, headers and body, and returns a real Response: status, every header and the body", async () => {
     const transport = await defaultTransport();
     seen.length = 0;
-    const response = await transport(exchange(`${base}/`, '{"MaxResults":5}', new Headers({ "x-amz-target": "AmazonSSM.ListCommands", "content-type": "application/x-amz-json-1.1" })));
+    const { response, bytes } = await transport(exchange(`${base}/`, '{"MaxResults":5}', new Headers({ "x-amz-target": "AmazonSSM.ListCommands", "content-type": "application/x-amz-json-1.1" })));
     expect(seen).toEqual([expect.objectContaining({ method: "POST", url: "/", body: '{"MaxResults":5}' })]);
     expect(seen[0]!.headers).toMatchObject({ "x-amz-target": "AmazonSSM.ListCommands", "content-type": "application/x-amz-json-1.1", "content-length": "16", host: new URL(base).host });
     expect(response).toBeInstanceOf(Response);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-amzn-requestid")).toBe("req-200");
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
-    expect(await response.json()).toEqual({ Commands: [{ CommandId: "088e4813-f292-48b3-8180-d8be9EXAMPLE", RequestedDateTime: 1582244543.188 }] });
+    const expected = { Commands: [{ CommandId: "088e4813-f292-48b3-8180-d8be9EXAMPLE", RequestedDateTime: 1582244543.188 }] };
+    // The bytes the call parses are the body of the Response it hands openapi-fetch.
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(expected);
+    expect(await response.json()).toEqual(expected);
   });
 
   it("answers a 204 with an empty body", async () => {
-    const response = await (await defaultTransport())(exchange(`${base}/no-content`));
+    const { response, bytes } = await (await defaultTransport())(exchange(`${base}/no-content`));
     expect(response.status).toBe(204);
+    expect(bytes).toBeUndefined();
     expect(await response.text()).toBe("");
   });
 
