@@ -76,7 +76,8 @@ export function serviceErrorFrom(operation: string, response: Response, body: un
     typeof text === "string" && text !== ""
       ? text
       : typeof body === "string" && body !== ""
-        ? body
+        ? // A proxy's HTML page, say: enough to recognise it, not megabytes in a log line.
+          (body.length > 1024 ? `${body.slice(0, 1024)}…` : body)
         : `${operation} failed with HTTP ${response.status} ${name}`;
   return new ServiceError({ name, message, status: response.status, requestId: response.headers.get("x-amzn-RequestId") ?? undefined, operation, body });
 }

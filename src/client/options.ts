@@ -102,6 +102,11 @@ export function checkOptions(options: ClientOptions, service: string): { baseUrl
     // reported below
   }
   if (url?.protocol !== "https:" && url?.protocol !== "http:") fail(service, `endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+  // The endpoint names a host (and a base path at most): AWS signs no user info, and a query or
+  // fragment would be signed by one signer and not the other.
+  if (url!.username || url!.password || url!.search || url!.hash) {
+    fail(service, `endpoint must not carry user info, a query or a fragment, got ${JSON.stringify(endpoint)}`);
+  }
   const limit = (name: "timeoutMs" | "maxResponseBytes", fallback: number, max: number): number => {
     const value = options[name] ?? fallback;
     if (!Number.isInteger(value) || value < 1 || value > max) fail(service, `${name} must be an integer from 1 to ${max}, got ${JSON.stringify(options[name])}`);

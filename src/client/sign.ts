@@ -31,16 +31,29 @@ export type Signer = (input: SignInput) => Promise<SignedHeaders>;
 /** `2026-01-02T03:04:05.678Z` -> `20260102T030405Z`, the SigV4 timestamp. */
 const amzDate = (date: Date): string => date.toISOString().replace(/[:-]|\.\d{3}/g, "");
 
+/**
+ * Headers the AWS SDK's signer never signs (@smithy/signature-v4's ALWAYS_UNSIGNABLE_HEADERS and
+ * its proxy-/sec- patterns; a test checks this list against it): a browser or a proxy may drop or
+ * rewrite them, and both signers must sign the same request the same way. Written out here so the
+ * browser bundle does not load @smithy/signature-v4.
+ */
+export const NEVER_SIGNED = /^(?:authorization|cache-control|connection|expect|from|keep-alive|max-forwards|pragma|referer|te|trailer|transfer-encoding|upgrade|user-agent|x-amzn-trace-id|proxy-.*|sec-.*)$/i;
+
 export function webCryptoSigner(service: string, region: string): Signer {
   // aws4fetch caches the derived signing key by secret, date, region and service; one cache per
   // client keeps that work to once a day.
   const cache = new Map<string, ArrayBuffer>();
   return async ({ method, url, headers, body, credentials, date }) => {
     if (cache.size > 8) cache.clear(); // providers may rotate keys: keep a few, not all
+    // aws4fetch (allHeaders) signs every header it is given: hand it only those the SDK signs, and
+    // send the others unsigned beside them.
+    const toSign = new Headers();
+    const unsigned: Array<[string, string]> = [];
+    headers.forEach((value, name) => (NEVER_SIGNED.test(name) ? name !== "authorization" && unsigned.push([name, value]) : toSign.set(name, value)));
     const signed = await new AwsV4Signer({
       method,
       url: url.href,
-      headers,
+      headers: toSign,
       body,
       accessKeyId: credentials.accessKeyId,
       secretAccessKey: credentials.secretAccessKey,
@@ -52,6 +65,7 @@ export function webCryptoSigner(service: string, region: string): Signer {
       // Every header is signed, so `content-type` is covered as the AWS SDK covers it.
       allHeaders: true,
     }).sign();
+    for (const [name, value] of unsigned) signed.headers.set(name, value);
     return signed.headers;
   };
 }
@@ -60,5 +74,7 @@ export function webCryptoSigner(service: string, region: string): Signer {
 export function defaultSigner(service: string, region: string): Signer {
   if (!hasNodeBuiltins()) return webCryptoSigner(service, region);
   let loaded: Signer | Promise<Signer> = import("./sign-node.js").then((m) => (loaded = m.nodeSigner(service, region)));
+  // A failed load is each call's rejection (they await it), never an unhandled one at start-up.
+  void loaded.catch(() => undefined);
   return async (input) => (typeof loaded === "function" ? loaded : await loaded)(input);
 }

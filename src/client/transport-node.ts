@@ -16,7 +16,7 @@ const builtin = (id: "node:http" | "node:https"): typeof Http => process.getBuil
 /** Statuses whose `Response` carries no body (as transport.ts's NO_BODY; a value import is avoided, see above). */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-export const nodeTransport: Transport = ({ url, method, headers, body, cancel, maxResponseBytes, tooLarge }) =>
+export const nodeTransport: Transport = ({ url, method, headers, body, cancel, maxResponseBytes, tooLarge, invalid }) =>
   new Promise((resolve, reject) => {
     if (cancel.reason) return reject(cancel.reason);
     let outgoing: Record<string, string>;
@@ -32,6 +32,11 @@ export const nodeTransport: Transport = ({ url, method, headers, body, cancel, m
     };
     const stopListening = cancel.on(fail);
     request.on("error", fail);
+    // A 101 Switching Protocols is no answer to an API call (Node hands the socket over instead of a response).
+    request.on("upgrade", (response, socket) => {
+      socket.destroy();
+      fail(invalid(response.statusCode ?? 101));
+    });
     request.on("response", (response) => {
       const status = response.statusCode ?? 0;
       // Name/value pairs, as received: the Response constructor builds its Headers from them once.
@@ -53,9 +58,9 @@ export const nodeTransport: Transport = ({ url, method, headers, body, cancel, m
         try {
           const bytes = NO_BODY.has(status) ? undefined : Buffer.concat(chunks, size);
           resolve({ response: new Response(bytes ?? null, { status, statusText: response.statusMessage ?? "", headers: received }), bytes });
-        } catch (error) {
+        } catch {
           // A status the Response constructor refuses (outside 200-599): not an HTTP answer to parse.
-          reject(new RangeError(`HTTP status ${status} is outside 200-599`, { cause: error }));
+          reject(invalid(status));
         }
       });
     });

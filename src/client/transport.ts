@@ -70,6 +70,8 @@ export interface Exchange {
   maxResponseBytes: number;
   /** The error to reject with when the body is larger than `maxResponseBytes` (`size`: the bytes seen or announced). */
   tooLarge: (size: number) => Error;
+  /** The error to reject with for a status that is no answer to parse (a 101, or outside 200-599). */
+  invalid: (status: number) => Error;
 }
 
 /** What came back: a real `Response`, and the body's bytes already read into it (none for a redirect or a bodiless status). */
@@ -95,13 +97,17 @@ export const announcedLength = (headers: Headers): number | undefined => {
  * new `Response` over the bytes read. A redirect is handed on unread (the caller refuses it).
  */
 export function fetchTransport(send: (request: Request) => Promise<Response>): Transport {
-  return async ({ url, method, headers, body, cancel, maxResponseBytes, tooLarge }) => {
+  return async ({ url, method, headers, body, cancel, maxResponseBytes, tooLarge, invalid }) => {
     const { signal } = cancel;
     const response = await send(new Request(url, { method, headers, body, signal, redirect: "manual" }));
     const { status } = response;
     if (response.type === "opaqueredirect" || (status >= 300 && status < 400) || NO_BODY.has(status)) return { response, bytes: undefined };
     const bytes = await readCapped(response, signal, maxResponseBytes, tooLarge);
-    return { response: new Response(bytes, { status, statusText: response.statusText, headers: response.headers }), bytes };
+    try {
+      return { response: new Response(bytes, { status, statusText: response.statusText, headers: response.headers }), bytes };
+    } catch {
+      throw invalid(status);
+    }
   };
 }
 

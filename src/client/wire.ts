@@ -15,8 +15,6 @@ import { Cancel, defaultTransport, fetchTransport, type Transport } from "./tran
 export interface Exchange {
   /** openapi-fetch's per-request options. */
   init: { fetch: (request: Request) => Promise<Response>; bodySerializer: (body: unknown) => undefined; parseAs: "stream" };
-  /** The HTTP status of the answer, once one arrived. */
-  status: number | undefined;
   /**
    * The answer's body as the transport read it (within maxResponseBytes). The call parses it from
    * here: openapi-fetch is asked (`parseAs: "stream"`) to hand the `Response` back unread rather
@@ -38,6 +36,11 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
   const parsed = new Map<string, URL>();
 
   return function exchange(operation: string, call: CallOptions | undefined): Exchange {
+    const caller = call?.signal;
+    // Checked before the deadline's timer exists, so a wrong value cannot leave one running.
+    if (caller != null && typeof (caller as Partial<AbortSignal>).addEventListener !== "function") {
+      throw new TypeError(`${service} client: options.signal must be an AbortSignal, got ${Object.prototype.toString.call(caller)}`);
+    }
     // One cancel per call: the deadline (timeoutMs) and the caller's signal both fire it, with
     // the CallError the call rejects with as the reason.
     const cancel = new Cancel();
@@ -45,14 +48,12 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
       () => cancel.cancel(new CallError("TimeoutError", operation, `no complete answer within ${limits.timeoutMs} ms (the client's timeoutMs)`)),
       limits.timeoutMs,
     );
-    const caller = call?.signal;
     const onCallerAbort = (): void => cancel.cancel(new CallError("AbortError", operation, "aborted by the caller's signal", { cause: caller!.reason }));
     if (caller?.aborted) onCallerAbort();
     else caller?.addEventListener("abort", onCallerAbort, { once: true });
 
     let body = "";
     const state: Exchange = {
-      status: undefined,
       bytes: undefined,
       done() {
         clearTimeout(timer);
@@ -100,8 +101,8 @@ export function wire(options: ClientOptions, service: string, credentials: Crede
       const transport: Transport = injected ?? (await defaultTransport());
       const tooLarge = (size: number): CallError =>
         new CallError("ResponseTooLargeError", operation, `the answer's body (${size} bytes or more) is larger than the client's maxResponseBytes (${limits.maxResponseBytes})`);
-      const { response, bytes } = await transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge });
-      state.status = response.status;
+      const invalid = (status: number): CallError => new CallError("InvalidResponseError", operation, `HTTP status ${status} is not an answer to an API call`, { status });
+      const { response, bytes } = await transport({ url: target, method, headers: signedHeaders, body, cancel, maxResponseBytes: limits.maxResponseBytes, tooLarge, invalid });
       state.bytes = bytes;
       refuseOddAnswers(operation, response);
       return response;

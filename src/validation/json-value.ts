@@ -14,6 +14,9 @@ import type { ValidationIssue } from "./errors.js";
 /** Deeper than any body of these APIs; deeper input is refused before it can exhaust the stack. */
 const MAX_DEPTH = 64;
 
+/** Far above any list of these APIs (their largest `maxItems` is in the thousands). */
+const MAX_LIST_ITEMS = 1_000_000;
+
 const describeValue = (value: unknown): string => {
   if (value === undefined) return "undefined";
   if (typeof value === "number") return String(value);
@@ -100,6 +103,8 @@ export function toJsonValue(value: unknown, limit = ERROR_LIMIT): { ok: true; va
     try {
       if (Array.isArray(node)) {
         const length = node.length;
+        // A holey array may claim billions of items it does not hold: refuse it before walking them.
+        if (length > MAX_LIST_ITEMS) return fail(path, `has ${length} items, more than the ${MAX_LIST_ITEMS} any body of these APIs could carry`);
         const out = new Array<unknown>(length);
         for (let i = 0; i < length; i++) {
           const item = node[i];

@@ -34,14 +34,18 @@ export const MAX_LISTED_ISSUES = ERROR_LIMIT;
 const KINDS: Record<BodyKind, "Request" | "Response" | "Error"> = { request: "Request", response: "Response", error: "Error" };
 const OPERATIONS = [...new Set(Object.keys(VALIDATORS).map((name) => name.replace(/(Request|Response|Error)$/, "")))].sort();
 
+/** An argument, named safely: a string quoted, anything else by its type (its `toString` may throw). */
+const describeArgument = (value: unknown): string =>
+  typeof value === "string" ? JSON.stringify(value) : value === null || typeof value !== "object" ? String(value as string | number | undefined) : Object.prototype.toString.call(value);
+
 function validatorFor(operation: unknown, kind: unknown): Validators[keyof Validators] {
   // Own keys only: "toString" or "constructor" are not kinds or operations.
   if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) {
-    throw new TypeError(`validate: kind must be "request", "response" or "error", got ${typeof kind === "string" ? JSON.stringify(kind) : String(kind)}`);
+    throw new TypeError(`validate: kind must be "request", "response" or "error", got ${describeArgument(kind)}`);
   }
-  const name = `${String(operation)}${KINDS[kind as BodyKind]}`;
+  const name = typeof operation === "string" ? `${operation}${KINDS[kind as BodyKind]}` : "";
   if (typeof operation !== "string" || !Object.hasOwn(VALIDATORS, name)) {
-    throw new TypeError(`validate: unknown operation ${typeof operation === "string" ? JSON.stringify(operation) : String(operation)}; expected one of ${OPERATIONS.join(", ")}`);
+    throw new TypeError(`validate: unknown operation ${describeArgument(operation)}; expected one of ${OPERATIONS.join(", ")}`);
   }
   return (VALIDATORS as Record<string, Validators[keyof Validators]>)[name]!;
 }

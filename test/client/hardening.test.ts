@@ -5,7 +5,7 @@
  * it), against real servers on 127.0.0.1. Nothing here allocates more than a few MiB.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CallError, type ClientOptions, createImageBuilderClient, createSsmClient, isCallError } from "../../src/index.js";
 
@@ -96,6 +96,11 @@ beforeAll(async () => {
         return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end("<html><body>Captive portal</body></html>");
       case "ok":
         return void res.writeHead(200, AMZ_JSON).end('{"Commands":[]}');
+      case "proxy-page":
+        // A proxy's error page: HTML, far longer than a message should be.
+        return void res.writeHead(502, { "content-type": "text/html" }).end(`<html>${"x".repeat(8192)}</html>`);
+      case "status-600":
+        return void res.writeHead(600, AMZ_JSON).end("{}");
       default:
         return void res.writeHead(404).end();
     }
@@ -262,6 +267,42 @@ describe("the limits are checked when the client is made", () => {
     ["maxResponseBytes", 2 ** 30],
   ] as const)("%s %j is refused with a TypeError naming the option", (name, value) => {
     expect(() => createSsmClient({ region: "us-east-1", credentials, [name]: value as number })).toThrow(new RegExp(`^ssm client: ${name} must be an integer from 1 to \\d+, got ${JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  });
+});
+
+describe("answers and arguments no call can use", () => {
+  it("a status outside 200-599 is an InvalidResponseError naming it (Node transport)", async () => {
+    const error = await rejection(ssm("status-600", undefined).listCommands());
+    expect(error).toMatchObject({ name: "InvalidResponseError", operation: "ListCommands", status: 600 });
+  });
+
+  it("a 101 Switching Protocols is an InvalidResponseError at once, not a wait for timeoutMs (Node transport)", async () => {
+    const raw = createNetServer((socket) => {
+      socket.once("data", () => socket.end("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n"));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = createSsmClient({ region: "us-east-1", endpoint: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`, credentials, timeoutMs: 60_000 });
+      const error = await rejection(client.listCommands());
+      expect(error).toMatchObject({ name: "InvalidResponseError", operation: "ListCommands", status: 101 });
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
+  });
+
+  it("a non-JSON error body becomes a message of at most about 1 KB", async () => {
+    const error = (await ssm("proxy-page", undefined).listCommands().catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe("UnknownError");
+    expect(error.message.startsWith("<html>")).toBe(true);
+    expect(error.message.length).toBeLessThanOrEqual(1025);
+  });
+
+  it("a signal that is not an AbortSignal is a TypeError naming the option", async () => {
+    await expect(ssm("ok", undefined).listCommands({}, { signal: new AbortController() as unknown as AbortSignal })).rejects.toThrow(/^ssm client: options.signal must be an AbortSignal, got \[object AbortController\]$/);
+  });
+
+  it.each(["http://user:pass@127.0.0.1:4010", "http://127.0.0.1:4010/?x=1", "http://127.0.0.1:4010/#frag"])("the endpoint %s is refused when the client is made", (endpoint) => {
+    expect(() => createSsmClient({ region: "us-east-1", endpoint, credentials })).toThrow(/^ssm client: endpoint must not carry user info, a query or a fragment/);
   });
 });
 

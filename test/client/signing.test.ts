@@ -4,10 +4,10 @@
  * Authorization header for the same request, credentials and clock, whichever signer runs.
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { ALWAYS_UNSIGNABLE_HEADERS, SignatureV4 } from "@smithy/signature-v4";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createImageBuilderClient, createSsmClient, type ClientOptions, type Credentials } from "../../src/index.js";
-import { webCryptoSigner, type Signer } from "../../src/client/sign.js";
+import { NEVER_SIGNED, webCryptoSigner, type Signer } from "../../src/client/sign.js";
 import { nodeSigner } from "../../src/client/sign-node.js";
 import { amzJson, frozen, recordingFetch, restJson } from "./support.js";
 
@@ -125,5 +125,29 @@ describe("SigV4: each signer on its own equals the AWS SDK v3 signer", () => {
         expect(signed.get("authorization")).toBe(await sdkAuthorization(request, body, "ssm", "ap-southeast-2", credentials, date));
       }
     }
+  });
+});
+
+describe("SigV4: headers the AWS SDK never signs", () => {
+  it("the browser signer's list is the SDK's (ALWAYS_UNSIGNABLE_HEADERS, proxy-*, sec-*)", () => {
+    for (const name of Object.keys(ALWAYS_UNSIGNABLE_HEADERS)) expect(NEVER_SIGNED.test(name), name).toBe(true);
+    for (const name of ["proxy-authorization", "sec-fetch-mode", "User-Agent"]) expect(NEVER_SIGNED.test(name), name).toBe(true);
+    for (const name of ["content-type", "x-amz-target", "host", "x-amz-date", "prefer"]) expect(NEVER_SIGNED.test(name), name).toBe(false);
+  });
+
+  it.each([
+    ["aws4fetch on WebCrypto (browsers)", webCryptoSigner],
+    ["@smithy/signature-v4 on node:crypto (Node.js)", nodeSigner],
+  ] as const)("%s leaves user-agent and x-amzn-trace-id unsigned but sent, as the SDK does", async (_label, makeSigner) => {
+    const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+    const date = new Date("2026-11-21T12:00:00Z");
+    const url = new URL("https://ssm.us-east-1.amazonaws.com/");
+    const body = "{}";
+    const headers = new Headers({ "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands", "user-agent": "my-app/1.0", "x-amzn-trace-id": "Root=1-abc" });
+    const signed = new Headers(await makeSigner("ssm", "us-east-1")({ method: "POST", url, headers, body, credentials, date }));
+    expect(signed.get("user-agent")).toBe("my-app/1.0");
+    expect(signed.get("x-amzn-trace-id")).toBe("Root=1-abc");
+    expect(signed.get("authorization")).not.toMatch(/user-agent|x-amzn-trace-id/);
+    expect(signed.get("authorization")).toBe(await sdkAuthorization(new Request(url, { method: "POST", headers: signed, body }), body, "ssm", "us-east-1", credentials, date));
   });
 });

@@ -16,6 +16,7 @@ const exchange = (url: string, body = "{}", headers = new Headers()): Exchange =
   cancel: new Cancel(),
   maxResponseBytes: 1024,
   tooLarge: (size) => new Error(`too large: ${size}`),
+  invalid: (status) => new Error(`invalid: ${status}`),
 });
 
 interface Seen {

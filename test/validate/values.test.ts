@@ -78,6 +78,12 @@ describe("validate() on values that are not plain JSON", () => {
   });
 });
 
+it("a holey array that claims 100 million items is refused at once, not walked", () => {
+  const result = validate("ListCommands", "request", { Filters: new Array(100_000_000) });
+  expect(result.ok).toBe(false);
+  expect(result.errors).toEqual([expect.objectContaining({ path: "/Filters", message: expect.stringContaining("has 100000000 items") })]);
+});
+
 describe("validate() names an unknown kind or operation", () => {
   it("an Object.prototype member is not a kind", () => {
     for (const kind of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
@@ -88,5 +94,11 @@ describe("validate() names an unknown kind or operation", () => {
   it("nor an operation", () => {
     expect(() => validate("toString" as never, "request", {})).toThrow(/^validate: unknown operation "toString"; expected one of /);
     expect(() => validate(undefined as never, "request", {})).toThrow(/^validate: unknown operation undefined; /);
+  });
+
+  it("an operation or kind whose toString throws is still named, with a TypeError", () => {
+    const hostile = { toString: () => { throw new Error("boom"); } };
+    expect(() => validate(hostile as never, "request", {})).toThrow(new TypeError(`validate: unknown operation [object Object]; expected one of DescribeAutomationStepExecutions, GetMaintenanceWindowExecution, ListCommandInvocations, ListCommands, ListWorkflowStepExecutions`));
+    expect(() => validate("ListCommands", Object.create(null) as never, {})).toThrow(/^validate: kind must be "request", "response" or "error", got \[object Object\]$/);
   });
 });
