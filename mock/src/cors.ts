@@ -21,11 +21,20 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DATA_PATH } from "./data/endpoint.js";
 
 export const CORS_ALLOW_METHODS = "POST";
 export const CORS_EXPOSE_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
 /** Two days, as AWS sends; browsers cap it (Chromium at 2 hours, Firefox at 24). */
 export const CORS_MAX_AGE_SECONDS = 172_800;
+/** The mock's own data endpoint (not an AWS API) takes these, so a test page can load a data set. */
+const DATA_ALLOW_METHODS = "GET, PUT, DELETE";
+
+/** The two headers every answer carries, including those written before any handler runs (server.ts). */
+export const CORS_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": CORS_EXPOSE_HEADERS,
+};
 
 /** An HTTP token (RFC 9110): what a header name may be. Anything else is not echoed. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -52,7 +61,7 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): string {
   const headers: Record<string, string | number> = {
     "x-amzn-RequestId": requestId,
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": CORS_ALLOW_METHODS,
+    "Access-Control-Allow-Methods": ((req.url ?? "/").split("?")[0] || "/") === DATA_PATH ? DATA_ALLOW_METHODS : CORS_ALLOW_METHODS,
     "Access-Control-Expose-Headers": CORS_EXPOSE_HEADERS,
     "Access-Control-Max-Age": CORS_MAX_AGE_SECONDS,
     "Content-Length": 0,
@@ -81,8 +90,7 @@ export function withCors<H extends (req: IncomingMessage, res: ServerResponse) =
       log?.(`${new Date().toISOString()} OPTIONS ${path} preflight 200 ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
       return;
     }
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS);
+    for (const [name, value] of Object.entries(CORS_ANSWER_HEADERS)) res.setHeader(name, value);
     handler(req, res);
   };
   return wrapped as H;

@@ -98,7 +98,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
     // A client that goes away mid-answer must not take the process with it.
     res.on("error", () => undefined);
     req.on("error", () => undefined);
-    serve(context, req)
+    serve(context, req, res)
       .catch((error: unknown): Outcome => {
         const protocol = context.router.protocolOf(pathOf(req.url));
         const message = `The mock failed to answer: ${error instanceof Error ? error.message : String(error)}`;
@@ -129,7 +129,7 @@ function refuse(protocol: Protocol, error: MockError, label: string, mediaType?:
 }
 
 /** Returns the answer, or undefined when the client went away before it could be given. */
-async function serve(context: Context, req: IncomingMessage): Promise<Outcome | undefined> {
+async function serve(context: Context, req: IncomingMessage, res: ServerResponse): Promise<Outcome | undefined> {
   const method = (req.method ?? "GET").toUpperCase();
   const path = pathOf(req.url);
   if (path === DATA_PATH) return serveDataEndpoint(context.data, req, method, context.limits.idleTimeoutMs);
@@ -209,7 +209,7 @@ async function serve(context: Context, req: IncomingMessage): Promise<Outcome | 
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
   // An operation the data set does not hold (a custom --spec) answers its documented example.
   const outcome = (fromData ? dataOutcome(context, op, body, fail, label) : undefined) ?? (await documentedOutcome(context, op, decided.decision, body, label, fail));
-  if (preferences.preferences.delay && !(await delayAnswer(req, preferences.preferences.delay))) return undefined;
+  if (preferences.preferences.delay && !(await delayAnswer(req, res, preferences.preferences.delay))) return undefined;
   return outcome;
 }
 

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { CORS_ANSWER_HEADERS } from "./cors.js";
 import type { Protocol } from "./operations.js";
 import { AWS_JSON_MEDIA_TYPE, errorResponse, type MockError } from "./protocol.js";
 
@@ -147,7 +148,7 @@ function answer(req: IncomingMessage, res: ServerResponse, protocolOf: (path: st
   res.on("error", () => undefined);
   // The body (if any) is not read: close the connection after the answer rather than parse it as
   // the next request.
-  res.writeHead(wire.status, { ...wire.headers, "x-amzn-RequestId": randomUUID(), "content-length": Buffer.byteLength(wire.body), connection: "close" });
+  res.writeHead(wire.status, { ...CORS_ANSWER_HEADERS, ...wire.headers, "x-amzn-RequestId": randomUUID(), "content-length": Buffer.byteLength(wire.body), connection: "close" });
   res.end(wire.body);
 }
 
@@ -178,6 +179,8 @@ export function rawErrorAnswer(status: number, name: string, message: string, he
     `Date: ${new Date().toUTCString()}`,
     `Content-Type: ${AWS_JSON_MEDIA_TYPE}`,
     `x-amzn-ErrorType: ${name}`,
+    // A browser reads these errors too (an oversized header is one a page can send).
+    ...Object.entries(CORS_ANSWER_HEADERS).map(([key, value]) => `${key}: ${value}`),
     `x-amzn-RequestId: ${randomUUID()}`,
     ...Object.entries(headers).map(([key, value]) => `${key}: ${value}`),
     `Content-Length: ${Buffer.byteLength(body)}`,

@@ -8,9 +8,9 @@
  *
  * Requests are validated here, not in Prism, so that the ValidationException message can name each
  * member (Prism's diagnostics do not) and so that no body that breaks the schema (such as one with a
- * `__proto__` member) ever reaches Prism. Responses are validated to keep generated (dynamic) data
- * inside the contract: Prism's data generator ignores some keywords (`maxProperties`, `\p{...}`
- * classes in patterns), see prune.ts.
+ * `__proto__` member) ever reaches Prism. Responses are validated so that generated (dynamic) data
+ * that would break the contract is never sent (mock/src/generate falls back to the documented
+ * example).
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import {

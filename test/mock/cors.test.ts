@@ -49,6 +49,20 @@ describe("CORS preflight", () => {
     expect(answer.headers.get("access-control-allow-headers")).toBeNull();
   });
 
+  it("the mock's data endpoint is preflighted for GET, PUT and DELETE, so a test page can load a data set", async () => {
+    const answer = await preflight("/_mock/data", { "access-control-request-method": "PUT", "access-control-request-headers": "content-type" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("access-control-allow-methods")).toBe("GET, PUT, DELETE");
+  });
+
+  it("an answer written before any handler runs (headers too large) carries the CORS headers too", async () => {
+    const answer = await send(url, { headers: { ...ssmHeaders("ListCommands"), origin: ORIGIN, "x-big": "a".repeat(20_000) }, body: "{}" }).catch((error: unknown) => error);
+    expect(answer).toMatchObject({ status: 431 });
+    const { headers } = answer as { headers: Headers };
+    expect(headers.get("access-control-allow-origin")).toBe("*");
+    expect(exposed(headers)).toEqual(expect.arrayContaining(["x-amzn-requestid", "x-amzn-errortype"]));
+  });
+
   it("a path the mock does not serve is preflighted too, so the page can read the 404 that follows", async () => {
     const answer = await preflight("/NoSuchOperation", { "access-control-request-headers": "content-type" });
     expect(answer.status).toBe(200);

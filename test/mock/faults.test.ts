@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import type { IncomingMessage } from "node:http";
 import { AttemptCounter } from "../../mock/src/faults/index.js";
-import { MAX_DELAY_MS } from "../../mock/src/index.js";
+import { MAX_DELAY_MS, startMock } from "../../mock/src/index.js";
 import { withPrefer } from "./clients/aws-sdk.js";
 import { OPERATIONS } from "./operations.js";
 import { send, ssmHeaders } from "./wire.js";
@@ -183,6 +183,17 @@ describe("delay=MS: the answer is held back", () => {
     expect(answer.errorName).toBe("InvalidPreferHeaderException");
     expect(answer.json?.["Message"]).toBe(`Prefer: delay must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS} (got '${MAX_DELAY_MS + 1}')`);
   });
+});
+
+it("a delay longer than the mock's socket timeout is still answered (a deliberate wait is not an idle client)", async () => {
+  const quick = await startMock({ port: 0, socketTimeoutMs: 300, headersTimeoutMs: 300, requestTimeoutMs: 600 });
+  try {
+    const answer = await send(quick.url, { headers: ssmHeaders("ListCommands", { prefer: "delay=900" }), body: "{}" });
+    expect(answer.status).toBe(200);
+    expect(Array.isArray(answer.json?.["Commands"])).toBe(true);
+  } finally {
+    await quick.close();
+  }
 });
 
 describe("every answer carries a Date header (the SDKs correct their clock from it)", () => {

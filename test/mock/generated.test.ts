@@ -496,3 +496,12 @@ describe("Prefer: dynamic=true on the wire", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+it("a forged generated-listing token (a page size of five million) is refused at once, not generated", async () => {
+  const carried = Buffer.from(JSON.stringify(["x", 5_000_000]));
+  const forged = Buffer.concat([Buffer.alloc(16), carried]).toString("base64url");
+  const url = inject("mockUrl");
+  const answer = await send(url, { headers: ssmHeaders("ListCommands", { prefer: "dynamic=true" }), body: JSON.stringify({ NextToken: forged }) });
+  expect(answer.status).toBe(400);
+  expect(answer.errorName).toBe("InvalidNextToken");
+}, 10_000);

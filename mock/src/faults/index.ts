@@ -4,7 +4,7 @@
  *   of one SDK call get that error, later attempts the normal answer, so a test sees retries succeed;
  * - `delay=MS`: the answer is held back that many milliseconds (at most MAX_DELAY_MS), for timeouts.
  */
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Preferences } from "../prefer.js";
 import { AttemptCounter } from "./attempts.js";
 
@@ -48,17 +48,22 @@ export function createFaults(): Faults {
  * Waits `ms` before answering. Resolves false when the client hangs up meanwhile (or the server
  * closes its connections), so that no timer outlives the connection.
  */
-export function delayAnswer(req: IncomingMessage, ms: number): Promise<boolean> {
+export function delayAnswer(req: IncomingMessage, res: ServerResponse, ms: number): Promise<boolean> {
   if (ms <= 0) return Promise.resolve(!req.socket.destroyed);
   return new Promise((resolve) => {
     const socket = req.socket;
     if (socket.destroyed) return resolve(false);
+    // The wait is the answer the client asked for, not an idle connection: keep Node's socket timeout off it.
+    const keep = (): void => undefined;
+    res.on("timeout", keep);
     const onClose = (): void => {
+      res.off("timeout", keep);
       clearTimeout(timer);
       resolve(false);
     };
     const timer = setTimeout(() => {
       socket.off("close", onClose);
+      res.off("timeout", keep);
       resolve(!socket.destroyed);
     }, ms);
     socket.once("close", onClose);

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { answerFromData, type DataAnswer } from "../data/answers.js";
-import { carriedBy, pageSizeOf, pagingOf, TokenIssuer } from "../data/paging.js";
+import { carriedBy, pageSizeOf, pagingOf, queryKey, TokenIssuer } from "../data/paging.js";
 import { DataStore } from "../data/store.js";
 import { dataSetFor } from "./data-set.js";
 import { uuid } from "./ids.js";
@@ -28,9 +28,11 @@ const tokens = new TokenIssuer();
 const GENERATION = "generated";
 
 /** The seed and first page size a generated listing's token carries. */
-function listingOf(token: unknown): { seed: string; size: number } | undefined {
+function listingOf(token: unknown, query: string): { seed: string; size: number } | undefined {
   const carried = carriedBy(token);
-  if (carried === undefined) return undefined;
+  // What a token carries is the client's text until its HMAC is checked: a forged size would make
+  // the generator build millions of records before answerFromData refused the token.
+  if (carried === undefined || !tokens.check(GENERATION, query, token as string, carried).ok) return undefined;
   try {
     const [seed, size] = JSON.parse(carried) as unknown[];
     return typeof seed === "string" && Number.isInteger(size) && (size as number) > 0 ? { seed, size: size as number } : undefined;
@@ -48,7 +50,7 @@ export function answerGenerated(operationId: string, request: unknown, seed?: st
   if (!GENERATED_OPERATIONS.includes(operationId)) return undefined;
   const input = request && typeof request === "object" && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
   const paging = pagingOf(operationId);
-  const listing = paging ? listingOf(input[paging.tokenMember]) : undefined;
+  const listing = paging ? listingOf(input[paging.tokenMember], queryKey(operationId, input, paging.tokenMember, paging.sizeMember)) : undefined;
   const chosen = listing?.seed ?? seed ?? randomUUID();
   const size = listing?.size ?? pageSizeOf(operationId, input);
   const random = seededRandom(`${operationId}\u0000${chosen}`);
