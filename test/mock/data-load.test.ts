@@ -4,6 +4,7 @@
  * the record and the member; and the HTTP data endpoint (GET, PUT, DELETE /_mock/data).
  */
 import { spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -112,6 +113,21 @@ describe("the HTTP data endpoint /_mock/data", () => {
   afterAll(() => mock?.close());
   const endpoint = (method: string, body?: string, contentType = "application/json") =>
     fetch(`${mock.url}/_mock/data`, { method, ...(body === undefined ? {} : { body, headers: { "content-type": contentType } }) });
+
+  it("one upload at a time: a PUT while another is still arriving answers 409, and the first then loads", async () => {
+    const text = JSON.stringify(dataSet(2));
+    const first = httpRequest(`${mock.url}/_mock/data`, { method: "PUT", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(text) } });
+    const firstStatus = new Promise<number>((resolve, reject) => first.on("response", (res) => (res.resume(), resolve(res.statusCode!))).on("error", reject));
+    first.write(text.slice(0, 10)); // the rest is held back: the upload stays in flight
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await endpoint("PUT", text);
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { message: string }).message).toMatch(/one data set at a time/);
+    first.end(text.slice(10));
+    expect(await firstStatus).toBe(200);
+    expect(await listCommandIds(mock)).toEqual([1, 0].map(commandId));
+    expect((await endpoint("DELETE")).status).toBe(200);
+  });
 
   it("PUT replaces the data set (JSON or YAML), DELETE restores the default, GET shows it", async () => {
     const defaults = await listCommandIds(mock);

@@ -40,6 +40,19 @@ export async function serveDataEndpoint(data: MockData, req: IncomingMessage, me
   }
   if (method !== "PUT") return refuse(405, "MethodNotAllowedException", `${method} is not allowed on ${DATA_PATH}; use GET, PUT or DELETE`, { allow: "GET, PUT, DELETE" });
 
+  // One upload at a time: each may buffer up to MAX_DATA_BYTES, and several at once could exhaust the heap.
+  if (uploading.has(data)) return { ...refuse(409, "ConflictException", `Another PUT ${DATA_PATH} is being loaded; send one data set at a time`), close: "drain" };
+  uploading.add(data);
+  try {
+    return await upload(data, req, idleTimeoutMs);
+  } finally {
+    uploading.delete(data);
+  }
+}
+
+const uploading = new WeakSet<MockData>();
+
+async function upload(data: MockData, req: IncomingMessage, idleTimeoutMs: number): Promise<DataEndpointOutcome | undefined> {
   const read = await readBody(req, { maxBytes: MAX_DATA_BYTES, idleTimeoutMs });
   if (read.kind === "aborted") return undefined;
   if (read.kind === "tooLarge") return { ...refuse(413, "RequestEntityTooLargeException", `A data set may be at most ${MAX_DATA_BYTES} bytes`), close: "drain" };
