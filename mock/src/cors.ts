@@ -22,6 +22,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DATA_PATH } from "./data/endpoint.js";
+import { firstValue } from "./http.js";
 
 export const CORS_ALLOW_METHODS = "POST";
 export const CORS_EXPOSE_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
@@ -39,10 +40,8 @@ export const CORS_ANSWER_HEADERS: Readonly<Record<string, string>> = {
 /** An HTTP token (RFC 9110): what a header name may be. Anything else is not echoed. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
-
 export function isPreflight(req: IncomingMessage): boolean {
-  return req.method?.toUpperCase() === "OPTIONS" && first(req.headers["origin"]) !== undefined && first(req.headers["access-control-request-method"]) !== undefined;
+  return req.method?.toUpperCase() === "OPTIONS" && firstValue(req.headers["origin"]) !== undefined && firstValue(req.headers["access-control-request-method"]) !== undefined;
 }
 
 /** The headers a preflight asked for, as `Access-Control-Allow-Headers` echoes them (well-formed names only). */

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.js";
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
+import { firstValue } from "./http.js";
 import { answersFromData, decide, type Decision } from "./choose.js";
 import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
@@ -119,11 +120,6 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
 
 const pathOf = (url: string | undefined): string => (url ?? "/").split("?")[0] || "/";
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function refuse(protocol: Protocol, error: MockError, label: string, mediaType?: string): Outcome {
   return { wire: errorResponse(protocol, error, mediaType), label };
 }
@@ -133,7 +129,7 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
   const method = (req.method ?? "GET").toUpperCase();
   const path = pathOf(req.url);
   if (path === DATA_PATH) return serveDataEndpoint(context.data, req, method, context.limits.idleTimeoutMs);
-  const target = header(req, "x-amz-target");
+  const target = firstValue(req.headers["x-amz-target"]);
   const route = context.router.route(method, path, target);
 
   if (route.kind === "unknownPath") {
@@ -169,7 +165,7 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
 
   let body: unknown = {};
   if (read.bytes.length > 0) {
-    const contentType = baseMediaType(header(req, "content-type"));
+    const contentType = baseMediaType(firstValue(req.headers["content-type"]));
     if (contentType !== op.mediaType) {
       return fail(415, "UnsupportedMediaTypeException", `Content-Type must be ${op.mediaType} for ${op.operationId} (got ${contentType ? `'${contentType}'` : "none"})`);
     }
