@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.js";
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
-import { firstValue } from "./http.js";
+import { firstValue, pathOf } from "./http.js";
 import { answersFromData, decide, type Decision } from "./choose.js";
 import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
@@ -117,8 +117,6 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
   return Object.assign(withCors(handler, log), { operations });
 }
-
-const pathOf = (url: string | undefined): string => (url ?? "/").split("?")[0] || "/";
 
 function refuse(protocol: Protocol, error: MockError, label: string, mediaType?: string): Outcome {
   return { wire: errorResponse(protocol, error, mediaType), label };

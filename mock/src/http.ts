@@ -7,3 +7,8 @@
 export function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** The path of a request target, without its query: `/x?a=1` -> `/x`; none or empty -> `/`. */
+export function pathOf(url: string | undefined): string {
+  return (url ?? "/").split("?")[0] || "/";
+}

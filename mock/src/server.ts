@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CORS_ANSWER_HEADERS } from "./cors.js";
+import { pathOf } from "./http.js";
 import type { Protocol } from "./operations.js";
 import { AWS_JSON_MEDIA_TYPE, errorResponse, type MockError } from "./protocol.js";
 
@@ -143,8 +144,7 @@ function toOriginForm(req: IncomingMessage): void {
 
 /** An error answer to a request the handler never sees, in the format of the protocol of its path. */
 function answer(req: IncomingMessage, res: ServerResponse, protocolOf: (path: string) => Protocol, error: MockError): void {
-  const path = (req.url ?? "/").split("?")[0] || "/";
-  const wire = errorResponse(protocolOf(path), error);
+  const wire = errorResponse(protocolOf(pathOf(req.url)), error);
   res.on("error", () => undefined);
   // The body (if any) is not read: close the connection after the answer rather than parse it as
   // the next request.
