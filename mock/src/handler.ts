@@ -21,7 +21,7 @@ import { parsePrefer } from "./prefer.js";
 import { serializationFailure } from "./serialization.js";
 import { generatedAnswer } from "./generate/index.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
-import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
+import { baseMediaType, errorResponse, type MockError, type Outcome, type WireResponse } from "./protocol.js";
 import { createValidators, validationMessage, type Validators } from "./validators.js";
 import { loadSpecs, type SpecSource } from "aws-ops-contract/spec";
 
@@ -66,13 +66,6 @@ interface Context {
   data: MockData;
   auth: AuthCheck | undefined;
   faults: Faults;
-}
-
-/** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
-interface Outcome {
-  wire: WireResponse;
-  label: string;
-  close?: "now" | "drain";
 }
 
 export async function createMockHandler(options: MockHandlerOptions = {}): Promise<MockHandler> {

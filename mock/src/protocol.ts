@@ -16,6 +16,13 @@ export interface WireResponse {
   body: string;
 }
 
+/** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
+export interface Outcome {
+  wire: WireResponse;
+  label: string;
+  close?: "now" | "drain";
+}
+
 /** An error the mock raises itself (routing, reading, parsing, validation), by AWS error name. */
 export interface MockError {
   status: number;
