@@ -48,6 +48,8 @@ export interface MockHandlerOptions {
 export interface MockHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   readonly operations: readonly MockOperation[];
+  /** The protocol whose error format answers a request for `path` (what the server needs for answers it writes itself). */
+  protocolOf(path: string): Protocol;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -108,7 +110,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       });
   };
   // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
-  return Object.assign(withCors(handler, log), { operations });
+  return Object.assign(withCors(handler, log), { operations, protocolOf: (path: string) => context.router.protocolOf(path) });
 }
 
 function refuse(protocol: Protocol, error: MockError, label: string, mediaType?: string): Outcome {
