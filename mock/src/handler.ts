@@ -114,7 +114,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
 }
 
 function refuse(protocol: Protocol, error: MockError, label: string, mediaType?: string): Outcome {
-  return { wire: errorResponse(protocol, error, mediaType), label };
+  return { wire: errorResponse(protocol, error, { mediaType }), label };
 }
 
 /** Returns the answer, or undefined when the client went away before it could be given. */
