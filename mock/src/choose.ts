@@ -21,6 +21,8 @@ export interface Decision {
   errorName?: string;
   /** Remove the pagination token from the answer. */
   stripToken: boolean;
+  /** No documented example and no generated data asked for: the data set answers (when it serves the operation). */
+  fromData: boolean;
 }
 
 export type DecisionResult = { ok: true; decision: Decision } | { ok: false; message: string };
@@ -30,11 +32,6 @@ const LAST_PAGE = "LastPage";
 
 export function describeExamples(op: MockOperation): string {
   return [...op.examples].map(([status, names]) => `${status}${names.length ? ` (${names.join(", ")})` : ""}`).join("; ");
-}
-
-/** True when the request asks for no documented example and no generated data: the data set answers it. */
-export function answersFromData(preferences: Preferences, dynamicByDefault: boolean): boolean {
-  return preferences.code === undefined && preferences.example === undefined && !(preferences.dynamic ?? dynamicByDefault);
 }
 
 export function decide(op: MockOperation, preferences: Preferences, body: unknown, dynamicByDefault: boolean): DecisionResult {
@@ -58,10 +55,12 @@ export function decide(op: MockOperation, preferences: Preferences, body: unknow
     const errorName = example ?? op.examples.get(status)?.[0];
     const choice: MockChoice = { code: status, dynamic: false };
     if (errorName !== undefined) choice.exampleKey = errorName;
-    return { ok: true, decision: errorName === undefined ? { choice, stripToken: false } : { choice, errorName, stripToken: false } };
+    // An error status is only reached by asking for a code or an example: never the data set.
+    return { ok: true, decision: errorName === undefined ? { choice, stripToken: false, fromData: false } : { choice, errorName, stripToken: false, fromData: false } };
   }
 
   const dynamic = preferences.dynamic ?? dynamicByDefault;
+  const fromData = preferences.code === undefined && preferences.example === undefined && !dynamic;
   const choice: MockChoice = { dynamic };
   if (code !== undefined) choice.code = code;
   if (preferences.seed !== undefined) choice.seed = preferences.seed;
@@ -76,7 +75,7 @@ export function decide(op: MockOperation, preferences: Preferences, body: unknow
     }
   }
   if (example !== undefined) choice.exampleKey = example;
-  return { ok: true, decision: { choice, stripToken } };
+  return { ok: true, decision: { choice, stripToken, fromData } };
 }
 
 function carriesToken(op: MockOperation, body: unknown): boolean {

@@ -10,7 +10,7 @@ import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.j
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
 import { firstValue, pathOf } from "./http.js";
-import { answersFromData, decide, type Decision } from "./choose.js";
+import { decide, type Decision } from "./choose.js";
 import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
@@ -190,14 +190,10 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);
   // The preferences in force for this attempt: with failures=N, the asked-for error until it is
   // spent, then the normal answer (from the data set when nothing else is asked for).
-  let fromData = false;
-  const decided = context.faults.decideAttempt(req, preferences.preferences, (chosen) => {
-    fromData = answersFromData(chosen, context.dynamic);
-    return decide(op, chosen, body, context.dynamic);
-  });
+  const decided = context.faults.decideAttempt(req, preferences.preferences, (chosen) => decide(op, chosen, body, context.dynamic));
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
   // An operation the data set does not hold (a custom --spec) answers its documented example.
-  const outcome = (fromData ? dataOutcome(context, op, body, fail, label) : undefined) ?? (await documentedOutcome(context, op, decided.decision, body, label, fail));
+  const outcome = (decided.decision.fromData ? dataOutcome(context, op, body, fail, label) : undefined) ?? (await documentedOutcome(context, op, decided.decision, body, label, fail));
   if (preferences.preferences.delay && !(await delayAnswer(req, res, preferences.preferences.delay))) return undefined;
   return outcome;
 }
