@@ -215,9 +215,9 @@ function answerOutcome(op: MockOperation, answer: DataAnswer | undefined, fail: 
 /** A documented example (Prefer: code= / example=), or generated data (dynamic). */
 async function documentedOutcome(context: Context, op: MockOperation, decision: Decision, body: unknown, label: string, fail: Fail): Promise<Outcome> {
   // Dynamic answers come from a data set generated for the request (mock/src/generate), else the documented example.
-  const generated = decision.choice.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.choice.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
+  const generated = decision.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
   if (generated) return answerOutcome(op, generated, fail, label)!;
-  const answer = await context.prism.answer(op, { ...decision.choice, dynamic: false }, body);
+  const answer = await context.prism.answer(op, decision.choice, body);
   if (!answer.ok) return fail(500, "InternalFailure", `Prism could not build the answer: ${answer.message}`);
   const wire = successWire(op, decision, answer.status, answer.headers, answer.body);
   return { wire, label: decision.errorName ? `${label} ${decision.errorName}` : label };
