@@ -16,11 +16,18 @@ import type { Preferences } from "./prefer.js";
 import type { MockChoice } from "./prism.js";
 
 export interface Decision {
+  /** The documented example, when Prism answers (not the data set, not generated data). */
   choice: MockChoice;
+  /** Answer with generated data (generate/), unless an example is named. */
+  dynamic: boolean;
+  /** The generated data's seed (`Prefer: seed=`). */
+  seed?: string;
   /** The documented error example served, whose key is the AWS error name (for `x-amzn-ErrorType`). */
   errorName?: string;
   /** Remove the pagination token from the answer. */
   stripToken: boolean;
+  /** No documented example and no generated data asked for: the data set answers (when it serves the operation). */
+  fromData: boolean;
 }
 
 export type DecisionResult = { ok: true; decision: Decision } | { ok: false; message: string };
@@ -30,11 +37,6 @@ const LAST_PAGE = "LastPage";
 
 export function describeExamples(op: MockOperation): string {
   return [...op.examples].map(([status, names]) => `${status}${names.length ? ` (${names.join(", ")})` : ""}`).join("; ");
-}
-
-/** True when the request asks for no documented example and no generated data: the data set answers it. */
-export function answersFromData(preferences: Preferences, dynamicByDefault: boolean): boolean {
-  return preferences.code === undefined && preferences.example === undefined && !(preferences.dynamic ?? dynamicByDefault);
 }
 
 export function decide(op: MockOperation, preferences: Preferences, body: unknown, dynamicByDefault: boolean): DecisionResult {
@@ -56,15 +58,16 @@ export function decide(op: MockOperation, preferences: Preferences, body: unknow
 
   if (status >= 300) {
     const errorName = example ?? op.examples.get(status)?.[0];
-    const choice: MockChoice = { code: status, dynamic: false };
+    const choice: MockChoice = { code: status };
     if (errorName !== undefined) choice.exampleKey = errorName;
-    return { ok: true, decision: errorName === undefined ? { choice, stripToken: false } : { choice, errorName, stripToken: false } };
+    // An error status is only reached by asking for a code or an example: never the data set.
+    return { ok: true, decision: errorName === undefined ? { choice, dynamic: false, stripToken: false, fromData: false } : { choice, dynamic: false, errorName, stripToken: false, fromData: false } };
   }
 
   const dynamic = preferences.dynamic ?? dynamicByDefault;
-  const choice: MockChoice = { dynamic };
+  const fromData = preferences.code === undefined && preferences.example === undefined && !dynamic;
+  const choice: MockChoice = {};
   if (code !== undefined) choice.code = code;
-  if (preferences.seed !== undefined) choice.seed = preferences.seed;
   let stripToken = false;
   if (carriesToken(op, body)) {
     const pages = op.examples.get(status) ?? [];
@@ -76,7 +79,9 @@ export function decide(op: MockOperation, preferences: Preferences, body: unknow
     }
   }
   if (example !== undefined) choice.exampleKey = example;
-  return { ok: true, decision: { choice, stripToken } };
+  const decision: Decision = { choice, dynamic, stripToken, fromData };
+  if (preferences.seed !== undefined) decision.seed = preferences.seed;
+  return { ok: true, decision };
 }
 
 function carriesToken(op: MockOperation, body: unknown): boolean {

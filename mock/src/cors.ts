@@ -22,6 +22,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DATA_PATH } from "./data/endpoint.js";
+import { firstValue, pathOf } from "./http.js";
 
 export const CORS_ALLOW_METHODS = "POST";
 export const CORS_EXPOSE_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
@@ -39,10 +40,8 @@ export const CORS_ANSWER_HEADERS: Readonly<Record<string, string>> = {
 /** An HTTP token (RFC 9110): what a header name may be. Anything else is not echoed. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
-
 export function isPreflight(req: IncomingMessage): boolean {
-  return req.method?.toUpperCase() === "OPTIONS" && first(req.headers["origin"]) !== undefined && first(req.headers["access-control-request-method"]) !== undefined;
+  return req.method?.toUpperCase() === "OPTIONS" && firstValue(req.headers["origin"]) !== undefined && firstValue(req.headers["access-control-request-method"]) !== undefined;
 }
 
 /** The headers a preflight asked for, as `Access-Control-Allow-Headers` echoes them (well-formed names only). */
@@ -61,7 +60,7 @@ function answerPreflight(req: IncomingMessage, res: ServerResponse): string {
   const headers: Record<string, string | number> = {
     "x-amzn-RequestId": requestId,
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": ((req.url ?? "/").split("?")[0] || "/") === DATA_PATH ? DATA_ALLOW_METHODS : CORS_ALLOW_METHODS,
+    "Access-Control-Allow-Methods": pathOf(req.url) === DATA_PATH ? DATA_ALLOW_METHODS : CORS_ALLOW_METHODS,
     "Access-Control-Expose-Headers": CORS_EXPOSE_HEADERS,
     "Access-Control-Max-Age": CORS_MAX_AGE_SECONDS,
     "Content-Length": 0,
@@ -86,8 +85,7 @@ export function withCors<H extends (req: IncomingMessage, res: ServerResponse) =
       req.on("error", () => undefined);
       req.resume(); // a preflight has no body; drain anything sent anyway
       const requestId = answerPreflight(req, res);
-      const path = (req.url ?? "/").split("?")[0] || "/";
-      log?.(`${new Date().toISOString()} OPTIONS ${path} preflight 200 ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
+      log?.(`${new Date().toISOString()} OPTIONS ${pathOf(req.url)} preflight 200 ${(performance.now() - started).toFixed(1)}ms ${requestId}`);
       return;
     }
     for (const [name, value] of Object.entries(CORS_ANSWER_HEADERS)) res.setHeader(name, value);

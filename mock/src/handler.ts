@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createAuthCheck, type AuthCheck, type AuthOption } from "./auth/index.js";
 import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
-import { answersFromData, decide, type Decision } from "./choose.js";
+import { firstValue, pathOf } from "./http.js";
+import { decide, type Decision } from "./choose.js";
 import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
@@ -20,7 +21,7 @@ import { parsePrefer } from "./prefer.js";
 import { serializationFailure } from "./serialization.js";
 import { generatedAnswer } from "./generate/index.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
-import { baseMediaType, errorResponse, type MockError, type WireResponse } from "./protocol.js";
+import { baseMediaType, errorResponse, type MockError, type Outcome, type WireResponse } from "./protocol.js";
 import { createValidators, validationMessage, type Validators } from "./validators.js";
 import { loadSpecs, type SpecSource } from "aws-ops-contract/spec";
 
@@ -47,6 +48,8 @@ export interface MockHandlerOptions {
 export interface MockHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   readonly operations: readonly MockOperation[];
+  /** The protocol whose error format answers a request for `path` (what the server needs for answers it writes itself). */
+  protocolOf(path: string): Protocol;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -65,13 +68,6 @@ interface Context {
   data: MockData;
   auth: AuthCheck | undefined;
   faults: Faults;
-}
-
-/** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
-interface Outcome {
-  wire: WireResponse;
-  label: string;
-  close?: "now" | "drain";
 }
 
 export async function createMockHandler(options: MockHandlerOptions = {}): Promise<MockHandler> {
@@ -114,18 +110,11 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       });
   };
   // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
-  return Object.assign(withCors(handler, log), { operations });
-}
-
-const pathOf = (url: string | undefined): string => (url ?? "/").split("?")[0] || "/";
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  return Object.assign(withCors(handler, log), { operations, protocolOf: (path: string) => context.router.protocolOf(path) });
 }
 
 function refuse(protocol: Protocol, error: MockError, label: string, mediaType?: string): Outcome {
-  return { wire: errorResponse(protocol, error, mediaType), label };
+  return { wire: errorResponse(protocol, error, { mediaType }), label };
 }
 
 /** Returns the answer, or undefined when the client went away before it could be given. */
@@ -133,7 +122,7 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
   const method = (req.method ?? "GET").toUpperCase();
   const path = pathOf(req.url);
   if (path === DATA_PATH) return serveDataEndpoint(context.data, req, method, context.limits.idleTimeoutMs);
-  const target = header(req, "x-amz-target");
+  const target = firstValue(req.headers["x-amz-target"]);
   const route = context.router.route(method, path, target);
 
   if (route.kind === "unknownPath") {
@@ -169,7 +158,7 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
 
   let body: unknown = {};
   if (read.bytes.length > 0) {
-    const contentType = baseMediaType(header(req, "content-type"));
+    const contentType = baseMediaType(firstValue(req.headers["content-type"]));
     if (contentType !== op.mediaType) {
       return fail(415, "UnsupportedMediaTypeException", `Content-Type must be ${op.mediaType} for ${op.operationId} (got ${contentType ? `'${contentType}'` : "none"})`);
     }
@@ -201,14 +190,10 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
   if (!preferences.ok) return fail(400, "InvalidPreferHeaderException", preferences.message);
   // The preferences in force for this attempt: with failures=N, the asked-for error until it is
   // spent, then the normal answer (from the data set when nothing else is asked for).
-  let fromData = false;
-  const decided = context.faults.decideAttempt(req, preferences.preferences, (chosen) => {
-    fromData = answersFromData(chosen, context.dynamic);
-    return decide(op, chosen, body, context.dynamic);
-  });
+  const decided = context.faults.decideAttempt(req, preferences.preferences, (chosen) => decide(op, chosen, body, context.dynamic));
   if (!decided.ok) return fail(400, "InvalidPreferHeaderException", decided.message);
   // An operation the data set does not hold (a custom --spec) answers its documented example.
-  const outcome = (fromData ? dataOutcome(context, op, body, fail, label) : undefined) ?? (await documentedOutcome(context, op, decided.decision, body, label, fail));
+  const outcome = (decided.decision.fromData ? dataOutcome(context, op, body, fail, label) : undefined) ?? (await documentedOutcome(context, op, decided.decision, body, label, fail));
   if (preferences.preferences.delay && !(await delayAnswer(req, res, preferences.preferences.delay))) return undefined;
   return outcome;
 }
@@ -230,9 +215,9 @@ function answerOutcome(op: MockOperation, answer: DataAnswer | undefined, fail: 
 /** A documented example (Prefer: code= / example=), or generated data (dynamic). */
 async function documentedOutcome(context: Context, op: MockOperation, decision: Decision, body: unknown, label: string, fail: Fail): Promise<Outcome> {
   // Dynamic answers come from a data set generated for the request (mock/src/generate), else the documented example.
-  const generated = decision.choice.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.choice.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
+  const generated = decision.dynamic && decision.choice.exampleKey === undefined ? generatedAnswer(op.operationId, body, decision.seed, (value) => context.validators.response(op, 200, value).length === 0) : undefined;
   if (generated) return answerOutcome(op, generated, fail, label)!;
-  const answer = await context.prism.answer(op, { ...decision.choice, dynamic: false }, body);
+  const answer = await context.prism.answer(op, decision.choice, body);
   if (!answer.ok) return fail(500, "InternalFailure", `Prism could not build the answer: ${answer.message}`);
   const wire = successWire(op, decision, answer.status, answer.headers, answer.body);
   return { wire, label: decision.errorName ? `${label} ${decision.errorName}` : label };

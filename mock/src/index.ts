@@ -9,7 +9,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
-import { Router } from "./operations.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
 import type { SpecSource } from "aws-ops-contract/spec";
 
@@ -49,8 +48,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const handlerOptions: MockHandlerOptions = { ...rest };
   if (specs ?? spec) handlerOptions.specs = specs ?? [spec!];
   const handler = await createMockHandler(handlerOptions);
-  const router = new Router(handler.operations);
-  const server = createMockServer(handler, { limits, protocolOf: (path) => router.protocolOf(path) });
+  const server = createMockServer(handler, { limits, protocolOf: handler.protocolOf });
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;

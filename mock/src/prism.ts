@@ -1,7 +1,7 @@
 /**
  * Prism (`@stoplight/prism-http`, used as a library) builds the documented answers: the named or
  * first example of the requested status. (Data sets and generated data are answered by data/ and
- * generate/; the handler always asks Prism for an example, with `dynamic: false`.)
+ * generate/; Prism is only ever asked for an example, never for its own generated data.)
  *
  * Prism cannot take the real wire as written, so the mock adapts Prism's INPUT here, at load time,
  * on a private copy of each document (the documents themselves stay the real wire):
@@ -22,11 +22,10 @@ type PrismInstance = ReturnType<typeof createInstance>;
 type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
 type PrismRequestConfig = NonNullable<Parameters<PrismInstance["request"]>[2]>;
 
+/** The documented example Prism answers with: of status `code` (default the lowest 2xx), named `exampleKey` (default the first). */
 export interface MockChoice {
   code?: number;
   exampleKey?: string;
-  dynamic: boolean;
-  seed?: string;
 }
 
 export type PrismAnswer =
@@ -116,10 +115,9 @@ export async function createPrismMocker(docs: readonly OpenApiDocument[], operat
     async answer(operation, choice, body) {
       const resource = byOperation.get(operation);
       if (!resource) return { ok: false, message: `No Prism operation for ${operation.operationId}` };
-      const mock: IHttpOperationConfig = { dynamic: choice.dynamic, mediaTypes: [PRISM_JSON] };
+      const mock: IHttpOperationConfig = { dynamic: false, mediaTypes: [PRISM_JSON] };
       if (choice.code !== undefined) mock.code = choice.code;
       if (choice.exampleKey !== undefined) mock.exampleKey = choice.exampleKey;
-      if (choice.seed !== undefined) mock.seed = choice.seed;
       const input = { method: operation.method.toLowerCase(), url: { path: resource.path }, headers: {}, body } as Parameters<PrismInstance["request"]>[0];
       const result = await prism.request(input, [resource], { ...baseConfig, mock } as PrismRequestConfig)();
       if (result._tag === "Left") {

@@ -16,6 +16,13 @@ export interface WireResponse {
   body: string;
 }
 
+/** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
+export interface Outcome {
+  wire: WireResponse;
+  label: string;
+  close?: "now" | "drain";
+}
+
 /** An error the mock raises itself (routing, reading, parsing, validation), by AWS error name. */
 export interface MockError {
   status: number;
@@ -24,18 +31,31 @@ export interface MockError {
   headers?: Record<string, string>;
 }
 
-export function errorResponse(protocol: Protocol, error: MockError, mediaType?: string): WireResponse {
-  if (protocol === "awsJson") {
-    return {
-      status: error.status,
-      headers: { "content-type": mediaType ?? AWS_JSON_MEDIA_TYPE, ...error.headers },
-      body: JSON.stringify({ __type: error.name, Message: error.message }),
-    };
-  }
+export interface ErrorFormat {
+  /** The operation's own media type; default the protocol's. */
+  mediaType?: string | undefined;
+  /**
+   * The body member that carries the message. Default `Message` for AWS JSON and `message` for REST
+   * JSON; the front that checks SSM's signatures writes `message` (auth/failures.ts).
+   */
+  messageMember?: "Message" | "message";
+}
+
+/**
+ * The one place an AWS error answer is shaped. `protocol` undefined is a request whose API is unknown
+ * (server.ts: bytes that never became a request): the name goes both ways the AWS clients read it,
+ * `__type` in the body (AWS JSON) and the `x-amzn-ErrorType` header (REST JSON).
+ */
+export function errorResponse(protocol: Protocol | undefined, error: MockError, format: ErrorFormat = {}): WireResponse {
+  const namedInBody = protocol !== "restJson";
+  const namedInHeader = protocol !== "awsJson";
+  const member = format.messageMember ?? (protocol === "restJson" ? "message" : "Message");
+  const headers: Record<string, string> = { "content-type": format.mediaType ?? (protocol === "restJson" ? REST_JSON_MEDIA_TYPE : AWS_JSON_MEDIA_TYPE) };
+  if (namedInHeader) headers["x-amzn-ErrorType"] = error.name;
   return {
     status: error.status,
-    headers: { "content-type": mediaType ?? REST_JSON_MEDIA_TYPE, "x-amzn-ErrorType": error.name, ...error.headers },
-    body: JSON.stringify({ message: error.message }),
+    headers: { ...headers, ...error.headers },
+    body: JSON.stringify(namedInBody ? { __type: error.name, [member]: error.message } : { [member]: error.message }),
   };
 }
 

@@ -9,8 +9,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { CORS_ANSWER_HEADERS } from "./cors.js";
+import { pathOf } from "./http.js";
 import type { Protocol } from "./operations.js";
-import { AWS_JSON_MEDIA_TYPE, errorResponse, type MockError } from "./protocol.js";
+import { errorResponse, type MockError } from "./protocol.js";
 
 export interface ConnectionLimits {
   /** Most connections open at once; further ones are closed as they arrive (Node's `server.maxConnections`). Default 1000. */
@@ -143,8 +144,7 @@ function toOriginForm(req: IncomingMessage): void {
 
 /** An error answer to a request the handler never sees, in the format of the protocol of its path. */
 function answer(req: IncomingMessage, res: ServerResponse, protocolOf: (path: string) => Protocol, error: MockError): void {
-  const path = (req.url ?? "/").split("?")[0] || "/";
-  const wire = errorResponse(protocolOf(path), error);
+  const wire = errorResponse(protocolOf(pathOf(req.url)), error);
   res.on("error", () => undefined);
   // The body (if any) is not read: close the connection after the answer rather than parse it as
   // the next request.
@@ -171,21 +171,22 @@ function endRaw(socket: Duplex, text: string): void {
  * body (AWS JSON) and the `x-amzn-ErrorType` header (REST JSON).
  */
 export function rawErrorAnswer(status: number, name: string, message: string, headers: Record<string, string> = {}): string {
-  const body = JSON.stringify({ __type: name, Message: message });
+  const wire = errorResponse(undefined, { status, name, message });
+  const line = ([key, value]: [string, string]): string => `${key}: ${value}`;
   return [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`.trimEnd(),
+    `HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? ""}`.trimEnd(),
     "Connection: close",
     // Every answer carries Date, as Node's own answers do: the SDKs correct clock skew from it.
     `Date: ${new Date().toUTCString()}`,
-    `Content-Type: ${AWS_JSON_MEDIA_TYPE}`,
-    `x-amzn-ErrorType: ${name}`,
+    // Content-Type and x-amzn-ErrorType; these answers have always spelled the first one this way.
+    ...Object.entries(wire.headers).map(([key, value]) => line([key === "content-type" ? "Content-Type" : key, value])),
     // A browser reads these errors too (an oversized header is one a page can send).
-    ...Object.entries(CORS_ANSWER_HEADERS).map(([key, value]) => `${key}: ${value}`),
+    ...Object.entries(CORS_ANSWER_HEADERS).map(line),
     `x-amzn-RequestId: ${randomUUID()}`,
-    ...Object.entries(headers).map(([key, value]) => `${key}: ${value}`),
-    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...Object.entries(headers).map(line),
+    `Content-Length: ${Buffer.byteLength(wire.body)}`,
     "",
-    body,
+    wire.body,
   ].join("\r\n");
 }
 

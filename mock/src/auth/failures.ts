@@ -7,7 +7,7 @@
  * Messages follow AWS's wording (see the table in mock/README.md).
  */
 import type { Protocol } from "../operations.js";
-import type { WireResponse } from "../protocol.js";
+import { errorResponse, type WireResponse } from "../protocol.js";
 
 export type AuthFailureName =
   | "MissingAuthenticationTokenException"
@@ -34,9 +34,5 @@ export function authFailureStatus(protocol: Protocol): number {
 }
 
 export function authFailureResponse(protocol: Protocol, failure: AuthFailure, mediaType: string): WireResponse {
-  const status = authFailureStatus(protocol);
-  if (protocol === "awsJson") {
-    return { status, headers: { "content-type": mediaType }, body: JSON.stringify({ __type: failure.name, message: failure.message }) };
-  }
-  return { status, headers: { "content-type": mediaType, "x-amzn-ErrorType": failure.name }, body: JSON.stringify({ message: failure.message }) };
+  return errorResponse(protocol, { status: authFailureStatus(protocol), name: failure.name, message: failure.message }, { mediaType, messageMember: "message" });
 }

@@ -7,6 +7,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { ALGORITHM_IDENTIFIER, getCanonicalHeaders, getPayloadHash, SignatureV4 } from "@smithy/signature-v4";
+import { firstValue } from "../http.js";
 import type { MockCredentials } from "./credentials.js";
 import { INVALID_TOKEN, SIGNATURE_MISMATCH, type AuthFailure } from "./failures.js";
 import { NodeSha256, sha256Hex } from "./sha256.js";
@@ -47,8 +48,6 @@ function parseBasicDate(text: string): number | undefined {
   return basicDate(ms) === text ? ms : undefined; // rejects 20261341T...
 }
 
-const first = (headers: ArrivedRequest["headers"], name: string): string | undefined => headers[name]?.[0];
-
 type SignableRequest = Parameters<SignatureV4["presign"]>[0];
 
 /**
@@ -82,15 +81,15 @@ function signerFor(credentials: MockCredentials): CheckingSigner {
 
 /** Undefined when the request is signed correctly; otherwise what AWS answers. */
 export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectation, missing: () => AuthFailure): Promise<AuthFailure | undefined> {
-  const authorization = first(request.headers, "authorization");
+  const authorization = firstValue(request.headers["authorization"]);
   if (authorization === undefined) return missing();
 
   // 1. The header's shape: `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`.
   const space = authorization.trim().search(/\s/);
   const algorithm = space === -1 ? authorization.trim() : authorization.trim().slice(0, space);
   const rest = space === -1 ? "" : authorization.trim().slice(space + 1);
-  const amzDate = first(request.headers, "x-amz-date");
-  const httpDate = first(request.headers, "date");
+  const amzDate = firstValue(request.headers["x-amz-date"]);
+  const httpDate = firstValue(request.headers["date"]);
   const params = new Map<string, string>();
   if (algorithm.startsWith("AWS4-") && algorithm !== ALGORITHM) return incomplete(`Unsupported AWS 'algorithm': '${algorithm}'`);
   if (algorithm === ALGORITHM) {
@@ -141,7 +140,7 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
   // 5. Who signed: a known access key, with its session token when it has one.
   const known = expect.credentials.get(accessKeyId);
   if (!known) return { name: "UnrecognizedClientException", message: INVALID_TOKEN };
-  const token = first(request.headers, "x-amz-security-token");
+  const token = firstValue(request.headers["x-amz-security-token"]);
   if (token !== known.sessionToken) return { name: "UnrecognizedClientException", message: INVALID_TOKEN };
 
   // 6. When: within the window around the server's clock (the SDKs correct their clock from the
@@ -156,7 +155,7 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
 
   // 7. The payload: a declared hash must be the hash of the bytes that arrived (the signer would
   //    otherwise trust the header).
-  const declaredHash = first(request.headers, "x-amz-content-sha256");
+  const declaredHash = firstValue(request.headers["x-amz-content-sha256"]);
   if (declaredHash !== undefined && declaredHash !== sha256Hex(request.body)) return invalid(SIGNATURE_MISMATCH);
 
   // 8. The signature, recomputed by the SDK's signer over exactly what the client listed.

@@ -200,15 +200,22 @@ function listWorkflowStepExecutions(context: DataContext, body: Rec): DataAnswer
   });
 }
 
-const ANSWERS: Record<string, (context: DataContext, body: Rec) => DataAnswer> = {
+/** The one list of the operations a data set answers; generate/ makes records for exactly these (DataOperation). */
+const ANSWERS = {
   ListCommands: listCommands,
   ListCommandInvocations: listCommandInvocations,
   GetMaintenanceWindowExecution: getMaintenanceWindowExecution,
   DescribeAutomationStepExecutions: describeAutomationStepExecutions,
   ListWorkflowStepExecutions: listWorkflowStepExecutions,
-};
+} satisfies Record<string, (context: DataContext, body: Rec) => DataAnswer>;
+
+export type DataOperation = keyof typeof ANSWERS;
+
+export function isDataOperation(operationId: string): operationId is DataOperation {
+  return Object.hasOwn(ANSWERS, operationId);
+}
 
 /** The answer from the data set, or undefined for an operation the data set does not serve. */
 export function answerFromData(context: DataContext, operationId: string, body: Rec): DataAnswer | undefined {
-  return Object.hasOwn(ANSWERS, operationId) ? ANSWERS[operationId]!(context, body) : undefined;
+  return isDataOperation(operationId) ? ANSWERS[operationId](context, body) : undefined;
 }

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { readBody } from "../body.js";
-import { baseMediaType, errorResponse, REST_JSON_MEDIA_TYPE, type WireResponse } from "../protocol.js";
+import { baseMediaType, errorResponse, REST_JSON_MEDIA_TYPE, type Outcome, type WireResponse } from "../protocol.js";
 import { DataSetError, parseDataText, type MockData } from "./index.js";
 
 export const DATA_PATH = "/_mock/data";
@@ -19,20 +19,14 @@ export const MAX_DATA_BYTES = 256 * 1024 * 1024;
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
 const JSON_TYPES = new Set(["application/json", "text/json"]);
 
-export interface DataEndpointOutcome {
-  wire: WireResponse;
-  label: string;
-  close?: "now" | "drain";
-}
-
 const json = (status: number, body: unknown): WireResponse => ({ status, headers: { "content-type": REST_JSON_MEDIA_TYPE }, body: JSON.stringify(body) });
-const refuse = (status: number, name: string, message: string, headers?: Record<string, string>): DataEndpointOutcome => ({
+const refuse = (status: number, name: string, message: string, headers?: Record<string, string>): Outcome => ({
   wire: errorResponse("restJson", headers ? { status, name, message, headers } : { status, name, message }),
   label: `${DATA_PATH} ${name}`,
 });
 
 /** Answers a request to DATA_PATH; undefined when the client went away. */
-export async function serveDataEndpoint(data: MockData, req: IncomingMessage, method: string, idleTimeoutMs: number): Promise<DataEndpointOutcome | undefined> {
+export async function serveDataEndpoint(data: MockData, req: IncomingMessage, method: string, idleTimeoutMs: number): Promise<Outcome | undefined> {
   if (method === "GET") return { wire: json(200, data.current.data), label: `GET ${DATA_PATH}` };
   if (method === "DELETE") {
     const store = data.reset();
@@ -52,7 +46,7 @@ export async function serveDataEndpoint(data: MockData, req: IncomingMessage, me
 
 const uploading = new WeakSet<MockData>();
 
-async function upload(data: MockData, req: IncomingMessage, idleTimeoutMs: number): Promise<DataEndpointOutcome | undefined> {
+async function upload(data: MockData, req: IncomingMessage, idleTimeoutMs: number): Promise<Outcome | undefined> {
   const read = await readBody(req, { maxBytes: MAX_DATA_BYTES, idleTimeoutMs });
   if (read.kind === "aborted") return undefined;
   if (read.kind === "tooLarge") return { ...refuse(413, "RequestEntityTooLargeException", `A data set may be at most ${MAX_DATA_BYTES} bytes`), close: "drain" };

@@ -5,6 +5,7 @@
  * invocation ID gets its attempts counted here, in a bounded table whose entries expire.
  */
 import type { IncomingMessage } from "node:http";
+import { firstValue } from "../http.js";
 
 /** Entries kept at most (oldest dropped first), and how long an invocation is remembered. */
 const MAX_INVOCATIONS = 10_000;
@@ -16,13 +17,9 @@ export class AttemptCounter {
   private readonly seen = new Map<string, { count: number; expires: number }>();
 
   attemptOf(req: IncomingMessage, now = Date.now()): AttemptResult {
-    const header = (name: string): string | undefined => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
-    const marked = /(?:^|;)\s*attempt=(\d+)\s*(?:;|$)/.exec(header("amz-sdk-request") ?? "")?.[1];
+    const marked = /(?:^|;)\s*attempt=(\d+)\s*(?:;|$)/.exec(firstValue(req.headers["amz-sdk-request"]) ?? "")?.[1];
     if (marked !== undefined && Number(marked) >= 1) return { ok: true, attempt: Number(marked) };
-    const invocation = header("amz-sdk-invocation-id");
+    const invocation = firstValue(req.headers["amz-sdk-invocation-id"]);
     if (!invocation) {
       return { ok: false, message: "Prefer: failures=N counts the attempts of one call by the amz-sdk-invocation-id header (or amz-sdk-request: attempt=N), which the AWS SDKs and the AWS CLI send; this request has neither" };
     }

@@ -6,6 +6,7 @@
  * set of a chosen size, to load with `--data`, `startMock({ data })` or `PUT /_mock/data`.
  */
 import { randomUUID } from "node:crypto";
+import type { DataOperation } from "../data/answers.js";
 import { parseCommandFilters, type CommandOperation } from "../data/command-filters.js";
 import { text, type DataSet, type Rec } from "../data/types.js";
 import { automationSteps } from "./automation.js";
@@ -34,21 +35,18 @@ function runsFor(operation: CommandOperation, random: Random, request: Rec, page
  * The data set generated for one request: `pageSize` is the page size of the request that began the
  * listing (a later page's token carries it), so a listing holds up to about two pages.
  */
-export function dataSetFor(operationId: string, random: Random, request: Rec, pageSize: number): DataSet | undefined {
-  switch (operationId) {
-    case "ListCommands":
-    case "ListCommandInvocations":
-      return runsFor(operationId, random, request, pageSize);
-    case "GetMaintenanceWindowExecution":
-      return { ...empty(), MaintenanceWindowExecutions: [maintenanceWindowExecution(random, text(request["WindowExecutionId"]))] };
-    case "DescribeAutomationStepExecutions":
-      return { ...empty(), AutomationExecutions: [{ AutomationExecutionId: text(request["AutomationExecutionId"]) ?? uuid(random), StepExecutions: automationSteps(random) }] };
-    case "ListWorkflowStepExecutions":
-      return { ...empty(), WorkflowExecutions: [workflowExecution(random, text(request["workflowExecutionId"]))] };
-    default:
-      return undefined;
-  }
+export function dataSetFor(operationId: DataOperation, random: Random, request: Rec, pageSize: number): DataSet {
+  return DATA_SETS[operationId](random, request, pageSize);
 }
+
+/** One generator per operation the data set answers: typed by data/answers.ts's list, so none is missing or extra. */
+const DATA_SETS: Record<DataOperation, (random: Random, request: Rec, pageSize: number) => DataSet> = {
+  ListCommands: (random, request, pageSize) => runsFor("ListCommands", random, request, pageSize),
+  ListCommandInvocations: (random, request, pageSize) => runsFor("ListCommandInvocations", random, request, pageSize),
+  GetMaintenanceWindowExecution: (random, request) => ({ ...empty(), MaintenanceWindowExecutions: [maintenanceWindowExecution(random, text(request["WindowExecutionId"]))] }),
+  DescribeAutomationStepExecutions: (random, request) => ({ ...empty(), AutomationExecutions: [{ AutomationExecutionId: text(request["AutomationExecutionId"]) ?? uuid(random), StepExecutions: automationSteps(random) }] }),
+  ListWorkflowStepExecutions: (random, request) => ({ ...empty(), WorkflowExecutions: [workflowExecution(random, text(request["workflowExecutionId"]))] }),
+};
 
 export interface GenerateDataSetOptions {
   /** The same seed gives the same data set. Default: a new one each time. */

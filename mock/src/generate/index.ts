@@ -12,7 +12,7 @@
  * the same records; the listing is finite, so paginators end.
  */
 import { randomUUID } from "node:crypto";
-import { answerFromData, type DataAnswer } from "../data/answers.js";
+import { answerFromData, isDataOperation, type DataAnswer } from "../data/answers.js";
 import { carriedBy, pageSizeOf, pagingOf, queryKey, TokenIssuer } from "../data/paging.js";
 import { DataStore } from "../data/store.js";
 import { dataSetFor } from "./data-set.js";
@@ -20,8 +20,6 @@ import { uuid } from "./ids.js";
 import { seededRandom } from "./random.js";
 
 export { generateDataSet, type GenerateDataSetOptions } from "./data-set.js";
-
-export const GENERATED_OPERATIONS: readonly string[] = ["ListCommands", "ListCommandInvocations", "GetMaintenanceWindowExecution", "DescribeAutomationStepExecutions", "ListWorkflowStepExecutions"];
 
 /** One issuer for every generated listing of this process (the data sets differ by what the tokens carry). */
 const tokens = new TokenIssuer();
@@ -47,14 +45,14 @@ function listingOf(token: unknown, query: string): { seed: string; size: number 
  * operation without a generator.
  */
 export function answerGenerated(operationId: string, request: unknown, seed?: string): DataAnswer | undefined {
-  if (!GENERATED_OPERATIONS.includes(operationId)) return undefined;
+  if (!isDataOperation(operationId)) return undefined;
   const input = request && typeof request === "object" && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
   const paging = pagingOf(operationId);
   const listing = paging ? listingOf(input[paging.tokenMember], queryKey(operationId, input, paging.tokenMember, paging.sizeMember)) : undefined;
   const chosen = listing?.seed ?? seed ?? randomUUID();
   const size = listing?.size ?? pageSizeOf(operationId, input);
   const random = seededRandom(`${operationId}\u0000${chosen}`);
-  const set = dataSetFor(operationId, random, input, size)!;
+  const set = dataSetFor(operationId, random, input, size);
   const requestId = uuid(random);
   const store = new DataStore(set, GENERATION);
   return answerFromData({ store, tokens, carry: JSON.stringify([chosen, size]), requestId: () => requestId }, operationId, input);
