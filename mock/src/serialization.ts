@@ -9,7 +9,7 @@
  * JSON services answer such bodies with a SerializationException too. The mock's validator reports
  * them as `type` and integer `format` issues; this module picks those out and words them.
  */
-import { awsMemberPath, type ValidationIssue } from "aws-ops-contract/spec";
+import { awsMemberPath, getByPointer, type ValidationIssue } from "aws-ops-contract/spec";
 
 const INTEGER_FORMATS: Record<string, string> = { int32: "a 32-bit integer", int64: "a 64-bit integer" };
 
@@ -32,16 +32,6 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function valueAt(body: unknown, pointer: string): unknown {
-  let current = body;
-  for (const raw of pointer.split("/").slice(1)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[token];
-  }
-  return current;
-}
-
 /**
  * The SerializationException message for a request whose issues include values that cannot be read
  * as their members' types (naming each such member, its type and what was sent), or undefined when
@@ -54,7 +44,7 @@ export function serializationFailure(issues: readonly ValidationIssue[], body: u
   const lines = new Map<string, string>();
   for (const issue of misread) {
     const path = awsMemberPath(issue.path, body);
-    if (!lines.has(path)) lines.set(path, `'${path}' must be ${expected(issue)}, not ${kindOf(valueAt(body, issue.path))}`);
+    if (!lines.has(path)) lines.set(path, `'${path}' must be ${expected(issue)}, not ${kindOf(getByPointer(body, issue.path))}`);
   }
   return `The request body could not be read as the operation's input: ${[...lines.values()].join("; ")}`;
 }

@@ -21,12 +21,15 @@ export function parsePointer(pointer: string): string[] {
   return bare.slice(1).split("/").map(unescapePointerToken);
 }
 
-/** The value a pointer designates in `root`, or `undefined` when there is none (own members only). */
-export function getByPointer(root: unknown, pointer: string): unknown {
+/** Whether a pointer designates something in `root` (own members only), and what. */
+export function lookupByPointer(root: unknown, pointer: string): { found: boolean; value: unknown } {
   let current = root;
   for (const token of parsePointer(pointer)) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, token)) return undefined;
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, token)) return { found: false, value: undefined };
     current = (current as Record<string, unknown>)[token];
   }
-  return current;
+  return { found: true, value: current };
 }
+
+/** The value a pointer designates in `root`, or `undefined` when there is none (own members only). */
+export const getByPointer = (root: unknown, pointer: string): unknown => lookupByPointer(root, pointer).value;

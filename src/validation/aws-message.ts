@@ -10,7 +10,7 @@
  * services' words for the mock's answers.
  */
 import type { ValidationIssue } from "./errors.js";
-import { parsePointer } from "../spec/pointer.js";
+import { lookupByPointer, parsePointer } from "../spec/pointer.js";
 
 /** How much of a value a message quotes; longer values are cut (the services cut long values too). */
 const MAX_VALUE_CHARS = 200;
@@ -31,15 +31,6 @@ export function awsMemberPath(pointer: string, body: unknown): string {
     }
   }
   return parts.join(".");
-}
-
-function valueAt(body: unknown, pointer: string): { found: boolean; value: unknown } {
-  let current = body;
-  for (const token of parsePointer(pointer)) {
-    if (current === null || typeof current !== "object" || !Object.hasOwn(current, token)) return { found: false, value: undefined };
-    current = (current as Record<string, unknown>)[token];
-  }
-  return { found: true, value: current };
 }
 
 /** A value as the services quote it (Java's rendering: lists as `[a, b]`, strings unquoted). */
@@ -95,7 +86,7 @@ function constraint(issue: ValidationIssue): string {
 /** One violation: `Value '0' at 'maxResults' failed to satisfy constraint: Member must ...`. */
 export function awsViolation(issue: ValidationIssue, body: unknown): string {
   const path = awsMemberPath(issue.path, body);
-  const { found, value } = valueAt(body, issue.path);
+  const { found, value } = lookupByPointer(body, issue.path);
   const quoted = !found || value === null ? "null" : `'${render(value)}'`;
   const at = path === "" ? "" : ` at '${path}'`;
   return `Value ${quoted}${at} failed to satisfy constraint: ${constraint(issue)}`;
