@@ -198,9 +198,9 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
   return outcome;
 }
 
-/** The answer from the data set: a page of records, or the service's error for the request. */
 type Fail = (status: number, name: string, message: string) => Outcome;
 
+/** The answer from the data set: a page of records, or the service's error for the request. */
 function dataOutcome(context: Context, op: MockOperation, body: unknown, fail: Fail, label: string): Outcome | undefined {
   return answerOutcome(op, context.data.answer(op.operationId, body as Record<string, unknown>), fail, label);
 }
