@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^aws-ops-contract$/, replacement: src("index.ts") },
       { find: /^aws-ops-contract\/(validate|types)$/, replacement: src("$1.ts") },
-      { find: /^aws-ops-contract\/spec$/, replacement: src("spec/index.ts") },
+      { find: /^aws-ops-contract\/model$/, replacement: src("model/index.ts") },
     ],
   },
   test: {

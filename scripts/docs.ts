@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCommandLine, runIfMain } from "./lib/cli.js";
-import { leadSentence, loadSpec, nodeAt, readOperations, type OpenApiDocument } from "../src/spec/index.js";
+import { leadSentence, loadSpec, nodeAt, readOperations, type OpenApiDocument } from "../src/model/index.js";
 
 const HELP = `Usage: npm run docs [-- --out <dir>] [-- --if-stale] [-- --help]
 
@@ -285,7 +285,7 @@ function runBuildDocs(specFile: string, optionsFile: string, output: string, tit
 export function docsSources(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
-  // src/spec: the operations, headings and sentences are read with the spec model.
+  // src/model: the operations, headings and sentences are read with the spec model.
   return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "spec")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
 }
 

@@ -5,8 +5,8 @@
  *   validators/  precompiled ajv standalone validators (ESM, self-contained) with .d.ts declarations
  * `--check` regenerates into a temporary directory and fails, naming the files, when generated/ differs.
  *
- * The operations are read with the spec model (src/spec), the ajv input is the spec model's JSON
- * Schema (src/spec/json-schema.ts), compiled with the package's one ajv configuration
+ * The operations are read with the spec model (src/model), the ajv input is the spec model's JSON
+ * Schema (src/model/json-schema.ts), compiled with the package's one ajv configuration
  * (src/validation/ajv.ts). The spec itself is untouched.
  */
 import { execFileSync } from "node:child_process";
@@ -16,11 +16,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import ucs2length from "ajv/dist/runtime/ucs2length.js";
-import { bodySchema, definitionsSchema, rootSchemaId, SCHEMA_BASE } from "../src/spec/json-schema.js";
-import { readOperations, type OpenApiDocument, type SpecResponse } from "../src/spec/model.js";
+import { bodySchema, definitionsSchema, rootSchemaId, SCHEMA_BASE } from "../src/model/json-schema.js";
+import { readOperations, type OpenApiDocument, type SpecResponse } from "../src/model/model.js";
 import { createAjv } from "../src/validation/ajv.js";
 import { boundErrors, ERROR_LIMIT, OVER_LIMIT_KEYWORD } from "../src/validation/bounded-errors.js";
-import { loadSpec } from "../src/spec/index.js";
+import { loadSpec } from "../src/model/index.js";
 import { API_ROOTS, bundle } from "./bundle.js";
 import { parseCommandLine, runIfMain } from "./lib/cli.js";
 

@@ -23,7 +23,7 @@ import { generatedAnswer } from "./generate/index.js";
 import { createPrismMocker, type PrismMocker } from "./prism.js";
 import { baseMediaType, errorResponse, type MockError, type Outcome, type WireResponse } from "./protocol.js";
 import { createValidators, validationMessage, type Validators } from "./validators.js";
-import { loadSpecs, type SpecSource } from "aws-ops-contract/spec";
+import { loadSpecs, type SpecSource } from "aws-ops-contract/model";
 
 export interface MockHandlerOptions {
   /** The documents to serve: bundled names (`"ssm"`, `"imagebuilder"`), JSON files or parsed documents. Default: both bundled. */

@@ -10,14 +10,14 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
-import type { SpecSource } from "aws-ops-contract/spec";
+import type { SpecSource } from "aws-ops-contract/model";
 
 export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type MockHandler, type MockHandlerOptions } from "./handler.js";
 export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } from "./server.js";
 export { DEFAULT_CREDENTIALS, DEFAULT_SIGNING_WINDOW_MS, type AuthOption, type MockCredentials, type SigV4AuthOptions } from "./auth/index.js";
 export { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
-export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/spec";
+export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/model";
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";

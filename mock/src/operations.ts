@@ -1,10 +1,10 @@
 /**
- * The mock's view of the operations, taken from the spec model (`aws-ops-contract/spec`), and the
+ * The mock's view of the operations, taken from the spec model (`aws-ops-contract/model`), and the
  * router that matches wire requests to them. Nothing here names an operation or walks the documents:
  * - AWS JSON (SSM): on the wire all `POST /`, told apart by the `X-Amz-Target` header.
  * - REST JSON (Image Builder): routed by method and literal path.
  */
-import { operationsOf, type OpenApiDocument, type SpecOperation } from "aws-ops-contract/spec";
+import { operationsOf, type OpenApiDocument, type SpecOperation } from "aws-ops-contract/model";
 
 export type Protocol = "awsJson" | "restJson";
 

@@ -16,7 +16,7 @@
  */
 import { createInstance, getHttpOperationsFromSpec, type IHttpOperationConfig } from "@stoplight/prism-http";
 import type { MockOperation } from "./operations.js";
-import type { OpenApiDocument } from "aws-ops-contract/spec";
+import type { OpenApiDocument } from "aws-ops-contract/model";
 
 type PrismInstance = ReturnType<typeof createInstance>;
 type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];

@@ -9,7 +9,7 @@
  * JSON services answer such bodies with a SerializationException too. The mock's validator reports
  * them as `type` and integer `format` issues; this module picks those out and words them.
  */
-import { awsMemberPath, getByPointer, type ValidationIssue } from "aws-ops-contract/spec";
+import { awsMemberPath, getByPointer, type ValidationIssue } from "aws-ops-contract/model";
 
 const INTEGER_FORMATS: Record<string, string> = { int32: "a 32-bit integer", int64: "a 64-bit integer" };
 

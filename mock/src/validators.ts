@@ -1,7 +1,7 @@
 /**
  * Validates payloads against the documents' schemas with the package's one ajv configuration and the
  * spec model's JSON Schema (`createAjv`, `definitionsSchema`, `bodySchema` from
- * `aws-ops-contract/spec`): the same factory and the same schemas the validators behind
+ * `aws-ops-contract/model`): the same factory and the same schemas the validators behind
  * `aws-ops-contract/validate` are generated from, so the mock and the package cannot disagree. (The
  * mock compiles at start-up rather than importing the precompiled validators because it also serves
  * documents given with `--spec`.) Errors are bounded: at most ERROR_LIMIT are kept, the rest counted.
@@ -24,7 +24,7 @@ import {
   summarizeAjvErrors,
   type IssueSummary,
   type OpenApiDocument,
-} from "aws-ops-contract/spec";
+} from "aws-ops-contract/model";
 import type { MockOperation } from "./operations.js";
 
 export interface Validators {

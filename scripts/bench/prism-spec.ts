@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpec } from "../../src/spec/index.js";
+import { loadSpec } from "../../src/model/index.js";
 import { readOperations } from "../../mock/src/operations.js";
 import { prismDocument } from "../../mock/src/prism.js";
 

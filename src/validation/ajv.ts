@@ -13,7 +13,7 @@ export type Ajv = Ajv2020.default;
 /**
  * `standalone: true` keeps the source for ajv's standalone code (scripts/generate.ts then applies
  * `boundErrors` to the module); otherwise compiled functions are rewritten as they are compiled.
- * Strict: the input is the JSON Schema of src/spec/json-schema.ts, which has no OpenAPI-only keyword.
+ * Strict: the input is the JSON Schema of src/model/json-schema.ts, which has no OpenAPI-only keyword.
  */
 export function createAjv(options: { standalone?: boolean } = {}): Ajv {
   const ajv = new Ajv2020.default({

@@ -10,7 +10,7 @@
  * services' words for the mock's answers.
  */
 import type { ValidationIssue } from "./errors.js";
-import { lookupByPointer, parsePointer } from "../spec/pointer.js";
+import { lookupByPointer, parsePointer } from "../model/pointer.js";
 
 /** How much of a value a message quotes; longer values are cut (the services cut long values too). */
 const MAX_VALUE_CHARS = 200;

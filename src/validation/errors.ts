@@ -4,7 +4,7 @@
  * parent object, so the missing or unknown member's name is appended here: every error names its field.
  */
 import type { ErrorObject } from "ajv";
-import { escapePointerToken } from "../spec/pointer.js";
+import { escapePointerToken } from "../model/pointer.js";
 import { OVER_LIMIT_KEYWORD } from "./bounded-errors.js";
 
 export interface ValidationIssue {
@@ -58,7 +58,7 @@ export interface IssueSummary {
 /**
  * The issues of a failed validation, at most `limit` of them, and how many more there were. Drops
  * ajv's echo errors: a failed `propertyNames` also reports the nested keyword that failed, and the
- * `if` of a bounded list (src/spec/json-schema.ts) reports that its `then` failed.
+ * `if` of a bounded list (src/model/json-schema.ts) reports that its `then` failed.
  */
 export function summarizeAjvErrors(errors: readonly ErrorObject[] | null | undefined, limit = Number.POSITIVE_INFINITY): IssueSummary {
   const issues: ValidationIssue[] = [];

@@ -7,7 +7,7 @@
  * - a throwing getter or `Proxy` trap, a cycle or absurd nesting becomes an issue, not an exception.
  * Members whose value is `undefined` are absent, as in JSON.
  */
-import { escapePointerToken } from "../spec/pointer.js";
+import { escapePointerToken } from "../model/pointer.js";
 import { ERROR_LIMIT } from "./bounded-errors.js";
 import type { ValidationIssue } from "./errors.js";
 

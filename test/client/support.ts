@@ -1,6 +1,6 @@
 /** An injected fetch: a real function that records each Request (with its body) and answers it. */
 import type { ClientOptions } from "../../src/index.js";
-import { loadSpec as loadBundled, readOperations } from "../../src/spec/index.js";
+import { loadSpec as loadBundled, readOperations } from "../../src/model/index.js";
 
 export interface Recorded {
   request: Request;

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SAMPLE_FILES, withCodeSamples } from "../../scripts/docs.js";
 import { startMock, type RunningMock } from "../../mock/src/index.js";
-import { loadSpec } from "../spec/load.js";
+import { loadSpec } from "../openapi/load.js";
 import { AWS_CLI_ENV, awsCliCannotRun } from "../support/aws-cli.js";
 import { parseAwsCli, parseCurl, readSample, requestErrors, responseErrors, shellWords, specOperations, type SpecOperation } from "./samples.js";
 

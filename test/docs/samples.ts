@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/docs.js";
-import { readOperations } from "../../src/spec/index.js";
-import { createAjv, deref, loadSpec, schemaKey, type ApiName } from "../spec/load.js";
+import { readOperations } from "../../src/model/index.js";
+import { createAjv, deref, loadSpec, schemaKey, type ApiName } from "../openapi/load.js";
 
 export const samplePath = (operationId: string, file: string): string => join(ROOT, "docs", "samples", operationId, file);
 export const readSample = (operationId: string, file: string): string => readFileSync(samplePath(operationId, file), "utf8");

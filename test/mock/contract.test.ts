@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from "vitest";
 import { CLIENTS } from "./clients/index.js";
 import type { ContractClient } from "./clients/contract-client.js";
 import { at, documentedErrors, example, firstExampleName, OPERATIONS, withoutMembers } from "./operations.js";
-import { awsMemberPath } from "../../src/spec/index.js";
+import { awsMemberPath } from "../../src/model/index.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const url = inject("mockUrl");

@@ -3,8 +3,8 @@
  * the ValidationException must name), and where a timestamp sits in the output. Expected outputs and
  * documented errors are read from the bundled spec, which is the contract.
  */
-import { readOperations, type SpecOperation, type SpecResponse } from "../../src/spec/index.js";
-import { loadSpec, type ApiName } from "../spec/load.js";
+import { readOperations, type SpecOperation, type SpecResponse } from "../../src/model/index.js";
+import { loadSpec, type ApiName } from "../openapi/load.js";
 
 export type OperationName =
   | "ListCommands"

@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { issuesFromAjvErrors } from "../../src/validation/errors.js";
-import { createAjv, schemaKey } from "../spec/load.js";
+import { createAjv, schemaKey } from "../openapi/load.js";
 import { documentedErrors, example, OPERATIONS, responseSchemaRef, type OperationCase } from "./operations.js";
 import { send, ssmHeaders, SSM_JSON } from "./wire.js";
 

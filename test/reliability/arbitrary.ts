@@ -10,7 +10,7 @@
  * ajv compiles, and with the code-point length bounds.
  */
 import fc from "fast-check";
-import type { OpenApiDoc } from "../spec/load.js";
+import type { OpenApiDoc } from "../openapi/load.js";
 import { ANNOTATION_KEYWORDS, SUPPORTED_KEYWORDS, codePoints, resolve, type Schema } from "./schema.js";
 
 export interface ArbitraryOptions {

@@ -5,8 +5,8 @@
  * Built deterministically (fixed fast-check seeds), so a failure names a reproducible case.
  */
 import fc from "fast-check";
-import { readOperations } from "../../src/spec/index.js";
-import { mediaExamples, API_NAMES, type ApiName } from "../spec/load.js";
+import { readOperations } from "../../src/model/index.js";
+import { mediaExamples, API_NAMES, type ApiName } from "../openapi/load.js";
 import { arbitraryFor } from "./arbitrary.js";
 import { mutationsOf } from "./mutations.js";
 import { operationBodies, type OperationBody } from "./operations.js";

@@ -4,7 +4,7 @@
  * `propertyNames`, one member name of one object). Each mutation says which member and which rule
  * a validator must report.
  */
-import type { OpenApiDoc } from "../spec/load.js";
+import type { OpenApiDoc } from "../openapi/load.js";
 import { codePoints, pointer, resolve, type Schema } from "./schema.js";
 
 type Path = readonly (string | number)[];

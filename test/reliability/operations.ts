@@ -3,10 +3,10 @@
  * bundled specs, with the package's validator each must pass.
  */
 import type { OperationName } from "../../src/client/errors.js";
-import { readOperations } from "../../src/spec/model.js";
+import { readOperations } from "../../src/model/model.js";
 import { validate } from "../../src/validate.js";
 import type { ValidationIssue } from "../../src/validation/errors.js";
-import { API_NAMES, loadSpec, type ApiName, type OpenApiDoc } from "../spec/load.js";
+import { API_NAMES, loadSpec, type ApiName, type OpenApiDoc } from "../openapi/load.js";
 
 export type BodyKind = "request" | "response" | "error";
 

@@ -3,7 +3,7 @@
  * input makes the backtracking engine's work grow faster than the input. No timing is measured.
  */
 import { describe, expect, it } from "vitest";
-import { API_NAMES, loadSpec } from "../spec/load.js";
+import { API_NAMES, loadSpec } from "../openapi/load.js";
 import { boundedLength, checkPattern, topLevelAlternatives } from "./redos.js";
 
 function specPatterns(): Array<{ where: string; pattern: string }> {

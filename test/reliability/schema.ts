@@ -2,8 +2,8 @@
  * The slice of JSON Schema (2020-12, as the bundled OpenAPI 3.1 documents use it) that the
  * reliability tests translate: a node type and a `$ref` resolver over one bundled document.
  */
-import { toPointer } from "../../src/spec/pointer.js";
-import { deref, type OpenApiDoc } from "../spec/load.js";
+import { toPointer } from "../../src/model/pointer.js";
+import { deref, type OpenApiDoc } from "../openapi/load.js";
 
 export interface Schema {
   $ref?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertValid, ContractValidationError, validate } from "../../src/validate.js";
-import { readOperations } from "../../src/spec/index.js";
+import { readOperations } from "../../src/model/index.js";
 import { documentedErrors, loadSpec, successExample } from "../client/support.js";
 
 describe("validate(operation, kind, body)", () => {

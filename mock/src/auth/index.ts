@@ -5,7 +5,7 @@
  * gets the answer AWS gives (see failures.ts). Without the option nothing is checked.
  */
 import type { IncomingMessage } from "node:http";
-import type { OpenApiDocument } from "aws-ops-contract/spec";
+import type { OpenApiDocument } from "aws-ops-contract/model";
 import type { MockOperation } from "../operations.js";
 import type { WireResponse } from "../protocol.js";
 import { checkCredentialList, DEFAULT_CREDENTIALS, type MockCredentials } from "./credentials.js";

@@ -1,10 +1,10 @@
 /**
  * What the data set reads from the bundled OpenAPI documents, through the spec model
- * (`aws-ops-contract/spec`): an operation's success schema (to find its timestamps), its documented
+ * (`aws-ops-contract/model`): an operation's success schema (to find its timestamps), its documented
  * examples (to build the default data set), and enums (the status values a filter accepts). Always
  * the bundled documents: a data set is in the services' own shapes whatever documents the mock serves.
  */
-import { loadSpecs, readOperations, type OpenApiDocument, type SpecOperation } from "aws-ops-contract/spec";
+import { loadSpecs, readOperations, type OpenApiDocument, type SpecOperation } from "aws-ops-contract/model";
 
 export interface DataOperation {
   doc: OpenApiDocument;

@@ -4,8 +4,8 @@
  * wire form before the record is validated. Which members are timestamps is read from the spec (the
  * members whose schema is the AWS JSON `DateTime`, a number), not listed here.
  */
-import type { OpenApiDocument } from "aws-ops-contract/spec";
-import { resolveRef } from "aws-ops-contract/spec";
+import type { OpenApiDocument } from "aws-ops-contract/model";
+import { resolveRef } from "aws-ops-contract/model";
 
 /** A member path inside a body; `"*"` stands for every item of an array. */
 export type MemberPath = readonly string[];

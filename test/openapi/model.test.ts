@@ -1,6 +1,6 @@
-/** The spec model (`aws-ops-contract/spec`) answers the operations of the bundled documents. */
+/** The spec model (`aws-ops-contract/model`) answers the operations of the bundled documents. */
 import { describe, expect, it } from "vitest";
-import { escapePointerToken, getByPointer, loadSpec, nodeAt, operationsOf, parsePointer, readOperations, resolveRef, toPointer } from "../../src/spec/index.js";
+import { escapePointerToken, getByPointer, loadSpec, nodeAt, operationsOf, parsePointer, readOperations, resolveRef, toPointer } from "../../src/model/index.js";
 
 const ssm = readOperations(loadSpec("ssm"));
 const imagebuilder = readOperations(loadSpec("imagebuilder"));

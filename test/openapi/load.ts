@@ -1,8 +1,8 @@
 /**
- * The bundled specs for the tests, through the spec model (`aws-ops-contract/spec`): the same loader,
+ * The bundled specs for the tests, through the spec model (`aws-ops-contract/model`): the same loader,
  * `$ref` resolution, JSON Schema and ajv configuration as the package, the generator and the mock.
  */
-import { createAjv as createPackageAjv, escapePointerToken, definitionsSchema, deref as derefNode, loadSpec as loadBundled, readOperations, rootSchemaId, type Ajv, type OpenApiDocument } from "../../src/spec/index.js";
+import { createAjv as createPackageAjv, escapePointerToken, definitionsSchema, deref as derefNode, loadSpec as loadBundled, readOperations, rootSchemaId, type Ajv, type OpenApiDocument } from "../../src/model/index.js";
 
 export const API_NAMES = ["ssm", "imagebuilder"] as const;
 export type ApiName = (typeof API_NAMES)[number];

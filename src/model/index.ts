@@ -1,5 +1,5 @@
 /**
- * `aws-ops-contract/spec`: the spec model. Loads the bundled OpenAPI documents in generated/openapi/
+ * `aws-ops-contract/model`: the spec model. Loads the bundled OpenAPI documents in generated/openapi/
  * (what consumers of the package get, what the mock serves); a caller may name one of them or pass a
  * file or an already-parsed document instead. src/ never reads openapi/: the bundle is the input.
  * It answers the operations (model.ts), `$ref`s and JSON pointers (pointer.ts), the JSON Schema handed
