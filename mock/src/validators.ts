@@ -25,28 +25,28 @@ import {
   type IssueSummary,
   type OpenApiDocument,
 } from "aws-ops-contract/model";
-import type { MockOperation } from "./operations.js";
+import type { IndexedOperation } from "aws-ops-contract/model";
 
 export interface Validators {
   /** The violations of the request schema (at most ERROR_LIMIT listed, the rest counted). */
-  request(operation: MockOperation, body: unknown): IssueSummary;
+  request(operation: IndexedOperation, body: unknown): IssueSummary;
   /** ajv's errors for a response body of that status, or `[]` (also when the status has no schema). */
-  response(operation: MockOperation, status: number, body: unknown): ErrorObject[];
+  response(operation: IndexedOperation, status: number, body: unknown): ErrorObject[];
 }
 
-export function createValidators(docs: readonly OpenApiDocument[], operations: readonly MockOperation[]): Validators {
+export function createValidators(docs: readonly OpenApiDocument[], operations: readonly IndexedOperation[]): Validators {
   const ajv = createAjv();
   const rootId = (index: number): string => `${SCHEMA_BASE}/mock/${index}.json`;
   docs.forEach((doc, index) => ajv.addSchema(definitionsSchema(doc, rootId(index))));
-  const compile = (op: MockOperation, schema: unknown, what: string): ValidateFunction =>
+  const compile = (op: IndexedOperation, schema: unknown, what: string): ValidateFunction =>
     ajv.compile(bodySchema([schema], rootId(op.docIndex), `${SCHEMA_BASE}/mock/${op.docIndex}/${op.operationId}/${what}.json`));
 
-  const requests = new Map<MockOperation, ValidateFunction>();
-  const responses = new Map<MockOperation, Map<number, ValidateFunction>>();
+  const requests = new Map<IndexedOperation, ValidateFunction>();
+  const responses = new Map<IndexedOperation, Map<number, ValidateFunction>>();
   for (const op of operations) {
-    if (op.spec.request) requests.set(op, compile(op, op.spec.request.schema, "request"));
+    if (op.request) requests.set(op, compile(op, op.request.schema, "request"));
     const byStatus = new Map<number, ValidateFunction>();
-    for (const response of op.spec.responses) {
+    for (const response of op.responses) {
       if (response.schemaPointer !== undefined) byStatus.set(response.status, compile(op, response.schema, String(response.status)));
     }
     responses.set(op, byStatus);

@@ -64,7 +64,10 @@ function checkDocument(value: unknown, where: string): OpenApiDocument {
 export { issuesFromAjvErrors, summarizeAjvErrors, type IssueSummary, type ValidationIssue } from "../validation/errors.js";
 export { awsValidationMessage, awsMemberPath } from "../validation/aws-message.js";
 
+/** An operation of one of several documents, with the index of its document in the list. */
+export type IndexedOperation = SpecOperation & { docIndex: number };
+
 /** The operations of every document, each with the index of its document in `docs`. */
-export function operationsOf(docs: readonly OpenApiDocument[]): Array<SpecOperation & { docIndex: number }> {
+export function operationsOf(docs: readonly OpenApiDocument[]): IndexedOperation[] {
   return docs.flatMap((doc, docIndex) => readOperations(doc).map((op) => ({ ...op, docIndex })));
 }

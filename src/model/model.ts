@@ -40,6 +40,12 @@ export interface SpecOperation {
   operationId: string;
   /** The document's `info.title`. */
   service: string;
+  /**
+   * The SigV4 signing name (`ssm`, `imagebuilder`): the endpoint prefix of the document's first
+   * `servers` URL (`https://<name>.{region}.amazonaws.com`), as the AWS SDKs derive it; undefined
+   * when that URL has another form.
+   */
+  signingName: string | undefined;
   protocol: Protocol;
   /** Upper-case HTTP method. */
   method: string;
@@ -159,6 +165,12 @@ function pagination(doc: OpenApiDocument, request: SpecBody | undefined, success
   return { inputToken, outputToken, limit };
 }
 
+function signingNameOf(doc: OpenApiDocument): string | undefined {
+  const servers = doc["servers"];
+  const url = Array.isArray(servers) && isNode(servers[0]) ? servers[0]["url"] : undefined;
+  return typeof url === "string" ? /^https?:\/\/([a-z0-9-]+)\.\{region\}\./.exec(url)?.[1] : undefined;
+}
+
 /** Every operation of one document, in document order. */
 export function readOperations(doc: OpenApiDocument): SpecOperation[] {
   const operations: SpecOperation[] = [];
@@ -183,6 +195,7 @@ export function readOperations(doc: OpenApiDocument): SpecOperation[] {
       operations.push({
         operationId,
         service: doc.info?.title ?? "",
+        signingName: signingNameOf(doc),
         protocol: target ? "awsJson1_1" : "restJson1",
         method: methodKey.toUpperCase(),
         pathKey,
