@@ -6,7 +6,7 @@
  * format (protocol.ts), and nothing a client sends can make it hang or throw.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { loadSpecs, operationsOf, type IndexedOperation, type Protocol, type SpecSource } from "aws-ops-contract/model";
+import { bundledModel, loadSpecs, operationsOf, type IndexedOperation, type Protocol, type SpecSource } from "aws-ops-contract/model";
 import { ADMIN_ROUTES } from "./admin/routes.js";
 import { createAuthCheck, type AuthOption } from "./auth/index.js";
 import type { Clock } from "./clock/clock.js";
@@ -59,9 +59,14 @@ export interface MockHandler {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
+function servedModel(specs: readonly SpecSource[]) {
+  const docs = loadSpecs(specs);
+  return { docs, operations: operationsOf(docs) };
+}
+
 export async function createMockHandler(options: MockHandlerOptions = {}): Promise<MockHandler> {
-  const docs = loadSpecs(options.specs);
-  const operations = operationsOf(docs);
+  // The bundled documents are read once per process (the data set is in their shapes too).
+  const { docs, operations } = options.specs ? servedModel(options.specs) : bundledModel();
   const clock = options.clock ?? systemClock;
   const caller: CallerState = { data: new MockData(options.data), attempts: new AttemptCounter(), clock };
   const events = new AnswerEvents();

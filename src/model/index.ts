@@ -64,6 +64,19 @@ function checkDocument(value: unknown, where: string): OpenApiDocument {
 export { issuesFromAjvErrors, summarizeAjvErrors, type IssueSummary, type ValidationIssue } from "../validation/errors.js";
 export { awsValidationMessage, awsMemberPath } from "../validation/aws-message.js";
 
+let bundled: { docs: OpenApiDocument[]; operations: IndexedOperation[] } | undefined;
+/**
+ * The bundled documents and their operations, read once per process and shared by whoever asks (the
+ * mock serving them, its data set): not to be changed by callers.
+ */
+export function bundledModel(): { docs: readonly OpenApiDocument[]; operations: readonly IndexedOperation[] } {
+  if (!bundled) {
+    const docs = loadSpecs();
+    bundled = { docs, operations: operationsOf(docs) };
+  }
+  return bundled;
+}
+
 /** An operation of one of several documents, with the index of its document in the list. */
 export type IndexedOperation = SpecOperation & { docIndex: number };
 

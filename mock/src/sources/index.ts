@@ -32,7 +32,7 @@ export function createSources(examples: ExampleBuilder): Sources {
     dataSet: {
       kind: "dataSet",
       answer(_source, op, context) {
-        const answer = context.caller.data.answer(op.operationId, context.input as Record<string, unknown>);
+        const answer = context.caller.data.answer(op, context.input as Record<string, unknown>);
         return answer && dataAnswerOutcome(op, answer);
       },
     },
@@ -40,7 +40,7 @@ export function createSources(examples: ExampleBuilder): Sources {
       kind: "generated",
       answer(source, op, context) {
         const fits = (value: unknown): boolean => context.mock.validators.response(op, 200, value).length === 0;
-        const answer = generatedAnswer(op.operationId, context.input, source.seed, fits);
+        const answer = generatedAnswer(op, context.input, source.seed, fits);
         return answer && dataAnswerOutcome(op, answer);
       },
     },
