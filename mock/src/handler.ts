@@ -74,7 +74,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   const mock: MockServices = {
     operations,
     router,
-    validators: createValidators(docs, operations),
+    validators: createValidators(docs),
     sources: createSources(createExampleBuilder(docs, operations)),
     auth: createAuthCheck(operations, options.auth),
     limits: {

@@ -4,7 +4,7 @@
  * `aws-ops-contract/model`): the same factory and the same schemas the validators behind
  * `aws-ops-contract/validate` are generated from, so the mock and the package cannot disagree. (The
  * mock compiles at start-up rather than importing the precompiled validators because it also serves
- * documents given with `--spec`.) Errors are bounded: at most ERROR_LIMIT are kept, the rest counted.
+ * documents given with `--spec`; each operation's schemas are compiled on its first use.) Errors are bounded: at most ERROR_LIMIT are kept, the rest counted.
  *
  * Requests are validated here, not in Prism, so that the ValidationException message can name each
  * member (Prism's diagnostics do not) and so that no body that breaks the schema (such as one with a
@@ -34,31 +34,38 @@ export interface Validators {
   response(operation: IndexedOperation, status: number, body: unknown): ErrorObject[];
 }
 
-export function createValidators(docs: readonly OpenApiDocument[], operations: readonly IndexedOperation[]): Validators {
+export function createValidators(docs: readonly OpenApiDocument[]): Validators {
   const ajv = createAjv();
   const rootId = (index: number): string => `${SCHEMA_BASE}/mock/${index}.json`;
   docs.forEach((doc, index) => ajv.addSchema(definitionsSchema(doc, rootId(index))));
   const compile = (op: IndexedOperation, schema: unknown, what: string): ValidateFunction =>
     ajv.compile(bodySchema([schema], rootId(op.docIndex), `${SCHEMA_BASE}/mock/${op.docIndex}/${op.operationId}/${what}.json`));
 
-  const requests = new Map<IndexedOperation, ValidateFunction>();
-  const responses = new Map<IndexedOperation, Map<number, ValidateFunction>>();
-  for (const op of operations) {
-    if (op.request) requests.set(op, compile(op, op.request.schema, "request"));
-    const byStatus = new Map<number, ValidateFunction>();
-    for (const response of op.responses) {
-      if (response.schemaPointer !== undefined) byStatus.set(response.status, compile(op, response.schema, String(response.status)));
+  // Compiled on an operation's first request (or first generated answer), not at start: compiling
+  // every operation's schemas would be most of the mock's start-up.
+  const requests = new Map<IndexedOperation, ValidateFunction | undefined>();
+  const responses = new Map<IndexedOperation, Map<number, ValidateFunction | undefined>>();
+  const requestValidator = (op: IndexedOperation): ValidateFunction | undefined => {
+    if (!requests.has(op)) requests.set(op, op.request && compile(op, op.request.schema, "request"));
+    return requests.get(op);
+  };
+  const responseValidator = (op: IndexedOperation, status: number): ValidateFunction | undefined => {
+    let byStatus = responses.get(op);
+    if (!byStatus) responses.set(op, (byStatus = new Map()));
+    if (!byStatus.has(status)) {
+      const response = op.responses.find((r) => r.status === status);
+      byStatus.set(status, response?.schemaPointer === undefined ? undefined : compile(op, response.schema, String(status)));
     }
-    responses.set(op, byStatus);
-  }
+    return byStatus.get(status);
+  };
   return {
     request(operation, body) {
-      const validate = requests.get(operation);
+      const validate = requestValidator(operation);
       if (!validate || validate(body)) return { issues: [], omitted: 0 };
       return summarizeAjvErrors(validate.errors, ERROR_LIMIT);
     },
     response(operation, status, body) {
-      const validate = responses.get(operation)?.get(status);
+      const validate = responseValidator(operation, status);
       if (!validate || validate(body)) return [];
       // The markers of errors past the limit and the `if` of a bounded list name no member to repair.
       return (validate.errors ?? []).filter((error) => error.keyword !== "if" && error.keyword !== OVER_LIMIT_KEYWORD);

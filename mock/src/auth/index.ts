@@ -10,10 +10,11 @@ import { firstValue } from "../http.js";
 import type { WireResponse } from "../protocol.js";
 import { checkCredentialList, DEFAULT_CREDENTIALS, type MockCredentials } from "./credentials.js";
 import { authFailureResponse, missingToken, type AuthFailureName } from "./failures.js";
-import { checkSigV4, DEFAULT_SIGNING_WINDOW_MS } from "./sigv4.js";
+import type { checkSigV4 as CheckSigV4 } from "./sigv4.js";
 
 export { DEFAULT_CREDENTIALS, parseCredentials, type MockCredentials } from "./credentials.js";
-export { DEFAULT_SIGNING_WINDOW_MS } from "./sigv4.js";
+/** How far the signing time may be from the mock's clock, as most AWS services allow. */
+export const DEFAULT_SIGNING_WINDOW_MS = 5 * 60_000;
 
 export interface SigV4AuthOptions {
   type: "sigv4";
@@ -58,7 +59,11 @@ export function createAuthCheck(operations: readonly IndexedOperation[], option:
   const credentials = new Map(list.map((entry) => [entry.accessKeyId, entry]));
   for (const op of operations) signingName(op);
 
+  // The SDK's signer is loaded with the first request checked: a mock without auth never needs it.
+  let checker: Promise<typeof CheckSigV4> | undefined;
   return async (op, req, body, now) => {
+    checker ??= import("./sigv4.js").then((module) => module.checkSigV4);
+    const checkSigV4 = await checker;
     const failure = await checkSigV4(
       { method: (req.method ?? "GET").toUpperCase(), url: req.url ?? "/", headers: req.headersDistinct, body },
       { service: signingName(op), credentials, windowMs, now },
