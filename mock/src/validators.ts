@@ -1,6 +1,6 @@
 /**
  * Validates payloads against the documents' schemas with the package's one ajv configuration and the
- * spec model's JSON Schema (`createAjv`, `definitionsSchema`, `bodySchema` from
+ * operation model's JSON Schema (`createAjv`, `definitionsSchema`, `bodySchema` from
  * `aws-ops-contract/model`): the same factory and the same schemas the validators behind
  * `aws-ops-contract/validate` are generated from, so the mock and the package cannot disagree. (The
  * mock compiles at start-up rather than importing the precompiled validators because it also serves
