@@ -31,6 +31,7 @@ export interface AnswerEvent {
   service: string | undefined;
   /** The parsed request body, when the request got that far. */
   input: unknown;
+  /** The answer's status; 0 when the client went away before any answer (`closed: "aborted"`). */
   status: number;
   /** The AWS error name of an error answer (`ValidationException`), else undefined. */
   errorName: string | undefined;

@@ -6,7 +6,7 @@ export const answerStage: Stage = {
   name: "answer",
   async run(context) {
     const { outcome, from } = await answerFrom(context.mock.sources, context.source!, context.operation!, context);
-    context.answeredBy = from;
+    context.answeredFrom = from;
     return outcome;
   },
 };

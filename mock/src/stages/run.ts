@@ -75,7 +75,7 @@ export function answerEvent(context: RequestContext, outcome: Outcome | undefine
     status: outcome?.wire.status ?? 0,
     errorName: outcome ? errorNameOf(outcome.wire) : undefined,
     answeredBy,
-    source: answeredBy === "answer" ? context.answeredBy : undefined,
+    source: answeredBy === "answer" ? context.answeredFrom : undefined,
     auth: context.auth,
     invocationId: context.sdk.invocationId,
     attempt: context.sdk.attempt,

@@ -84,7 +84,7 @@ export interface RequestContext {
   // faults: where the answer comes from, as decided
   source?: AnswerSource | undefined;
   /** The source that actually answered (a data set that lacks the operation falls back to its example). */
-  answeredBy?: AnswerSource["kind"] | undefined;
+  answeredFrom?: AnswerSource["kind"] | undefined;
   /** Milliseconds spent in each stage that ran. */
   readonly timings: Partial<Record<StageName, number>>;
 }
