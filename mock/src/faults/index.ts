@@ -7,8 +7,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "../clock/clock.js";
-import type { Preferences } from "../prefer.js";
-import { answersError, type SourceChoice } from "../sources/choose.js";
+import { answersError } from "../sources/choose.js";
+import type { AnswerSource } from "../sources/types.js";
 import type { AttemptCounter } from "./attempts.js";
 
 export { AttemptCounter } from "./attempts.js";
@@ -18,22 +18,19 @@ export const MAX_DELAY_MS = 60_000;
 /** The most `failures` accepted (the SDKs' own retry limits are far lower). */
 export const MAX_FAILURES = 100;
 
+export type FailureVerdict = { ok: true; fails: boolean } | { ok: false; message: string };
+
 /**
- * Chooses this attempt's source with `choose` (sources/choose.ts). With `failures=N`, the asked-for
- * answer must be an error; attempts after the Nth are chosen without it (the normal answer).
+ * With `failures=N`: whether this attempt of the SDK call gets the asked-for error (`source`, which
+ * must be an error), or (after the Nth attempt) the normal answer.
  */
-export function sourceForAttempt(req: IncomingMessage, attempts: AttemptCounter, now: number, preferences: Preferences, choose: (preferences: Preferences) => SourceChoice): SourceChoice {
-  const { failures, ...rest } = preferences;
-  const asked = choose(rest);
-  if (failures === undefined || !asked.ok) return asked;
-  if (!answersError(asked.source)) {
+export function attemptFails(req: IncomingMessage, attempts: AttemptCounter, now: number, failures: number, source: AnswerSource): FailureVerdict {
+  if (!answersError(source)) {
     return { ok: false, message: "Prefer: failures=N needs an error to answer with, such as example=ThrottlingException or code=500" };
   }
   const attempt = attempts.attemptOf(req, now);
   if (!attempt.ok) return attempt;
-  if (attempt.attempt <= failures) return asked;
-  const { code: _code, example: _example, ...normal } = rest;
-  return choose(normal);
+  return { ok: true, fails: attempt.attempt <= failures };
 }
 
 /**
