@@ -38,11 +38,11 @@ export interface MockHandlerOptions {
   log?: boolean | ((line: string) => void);
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** Longest wait for the next chunk of a request body, in milliseconds (default 10 s), on `clock`. */
+  /** Longest wait for the next chunk of a request body, in milliseconds (default 10 s). */
   bodyTimeoutMs?: number;
   /** Signature checking: `"sigv4"` (default credentials) or `{ type: "sigv4", credentials }`; default `"none"`. See auth/. */
   auth?: AuthOption;
-  /** The mock's time: `Date` headers, the signing window, `Prefer: delay`, the body timeout. Default: the machine's (clock/). */
+  /** The mock's time: `Date` headers, the signing window, `Prefer: delay`. Default: the machine's (clock/). */
   clock?: Clock;
 }
 

@@ -6,6 +6,7 @@
  * A refused data set answers 400 `InvalidDataSetException` and the old data set stays.
  */
 import { readBody } from "../body.js";
+import { systemClock } from "../clock/system.js";
 import { DataSetError, parseDataText, type MockData } from "../data/index.js";
 import { baseMediaType } from "../protocol.js";
 import type { AdminRoute } from "./types.js";
@@ -31,7 +32,7 @@ export const dataRoute: AdminRoute = {
       uploading.add(data);
       try {
         const idleTimeoutMs = context.mock.limits.idleTimeoutMs;
-        const read = await readBody(context.req, { maxBytes: MAX_DATA_BYTES, idleTimeoutMs }, context.caller.clock);
+        const read = await readBody(context.req, { maxBytes: MAX_DATA_BYTES, idleTimeoutMs }, systemClock);
         if (read.kind === "aborted") return "aborted";
         if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A data set may be at most ${MAX_DATA_BYTES} bytes`), close: "drain" };
         if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The data set did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };

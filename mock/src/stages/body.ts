@@ -1,5 +1,10 @@
-/** body: the request body, bounded in size and in the wait for each chunk (body.ts), on the caller's clock. */
+/**
+ * body: the request body, bounded in size and in the wait for each chunk (body.ts). The wait is on
+ * the machine's time, not the mock's clock: it protects the process, and a clock a test has stopped
+ * must not let a stalled client hold a connection.
+ */
 import { readBody } from "../body.js";
+import { systemClock } from "../clock/system.js";
 import { operationError } from "./operation-error.js";
 import type { Stage } from "./types.js";
 
@@ -7,7 +12,7 @@ export const bodyStage: Stage = {
   name: "body",
   async run(context) {
     const { limits } = context.mock;
-    const read = await readBody(context.req, limits, context.caller.clock);
+    const read = await readBody(context.req, limits, systemClock);
     if (read.kind === "aborted") return "aborted";
     if (read.kind === "tooLarge") {
       return { ...operationError(context, 413, "RequestEntityTooLargeException", `The request body is larger than the mock's limit of ${limits.maxBytes} bytes`), close: "drain" };

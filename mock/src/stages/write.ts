@@ -1,10 +1,11 @@
 /**
  * write: the answer on the wire, with `x-amzn-RequestId`, `Date` on the caller's clock and the
  * length; then the connection's fate (`close: "now"` hangs up once written, `"drain"` discards a
- * body still arriving for a grace period so the client can read the answer).
+ * body still arriving for a grace period, on the machine's time, so the client can read the answer).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "../clock/clock.js";
+import { systemClock } from "../clock/system.js";
 import type { Outcome } from "../protocol.js";
 
 /** After refusing a body that is still arriving, how long to keep discarding it before hanging up. */
@@ -24,7 +25,7 @@ export function writeOutcome(req: IncomingMessage, res: ServerResponse, outcome:
     // The client is still sending. Closing now would reset the connection before it reads the
     // answer, so discard what arrives (nothing is kept) for a grace period, then hang up if it
     // has not finished. A client that does finish keeps its connection.
-    const cancel = clock.after(DRAIN_GRACE_MS, () => req.socket.destroy());
+    const cancel = systemClock.after(DRAIN_GRACE_MS, () => req.socket.destroy());
     req.once("end", cancel);
     req.socket.once("close", cancel);
     req.resume();
