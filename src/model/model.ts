@@ -62,11 +62,11 @@ export interface SpecOperation {
   /** Every documented response, in document order. */
   responses: SpecResponse[];
   /**
-   * The documented errors: each error response's example names are the error names. `common` when
-   * the example is marked `x-aws-common-error: true`: an error of every action (throttling,
-   * signature, access), not one the operation's model lists.
+   * The documented errors: each error response's example names are the error names. `common: true`
+   * (absent otherwise) when the example is marked `x-aws-common-error: true`: an error of every
+   * action (throttling, signature, access), not one the operation's model lists.
    */
-  errors: Array<{ name: string; status: number; common: boolean }>;
+  errors: Array<{ name: string; status: number; common?: true }>;
   /** The paging members, when the operation pages (a token member in both request and success body). */
   pagination: Pagination | undefined;
 }
@@ -186,7 +186,7 @@ export function readOperations(doc: OpenApiDocument): SpecOperation[] {
         const body = readBody(doc, response, `${pointer}/responses/${statusKey}`);
         const ok = status >= 200 && status < 300;
         responses.push({ status, ok, ...body });
-        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push({ name, status, common: body!.commonErrorExamples.has(name) });
+        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push(body!.commonErrorExamples.has(name) ? { name, status, common: true } : { name, status });
       }
       const success = responses.find((r) => r.ok && r.schemaPointer !== undefined) as SpecBody | undefined;
       const operationId = typeof raw["operationId"] === "string" ? raw["operationId"] : `${methodKey.toUpperCase()} ${pathKey}`;
