@@ -9,7 +9,7 @@ import { judge, readAcknowledged, type Verdict } from "./drift/acknowledged.js";
 import { findBotocore, readBotocoreModel } from "./drift/botocore.js";
 import { compareModel, type Finding } from "./drift/compare.js";
 import { readSdkModel } from "./drift/sdk.js";
-import { readSpecSide } from "./drift/spec.js";
+import { readSpecSide } from "./lib/spec-shapes.js";
 import { parseCommandLine, runIfMain } from "./lib/cli.js";
 
 const HELP = `Usage: npm run drift [-- --spec <name|file>]... [-- --acknowledged <file>] [-- --help]

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { Member, Model, ModelOperation, Shape, StructureShape } from "./shapes.js";
+import type { Member, Model, ModelOperation, Shape, StructureShape } from "../lib/shapes.js";
 
 interface BotoShape {
   type: string;

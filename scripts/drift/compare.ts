@@ -8,8 +8,8 @@
  * constraints and whole numbers, on the members both have), so an older botocore cannot report
  * members it has not heard of yet.
  */
-import type { SpecSide } from "./spec.js";
-import type { Constraints, Model, ModelOperation, Shape, StructureShape } from "./shapes.js";
+import type { SpecSide } from "../lib/spec-shapes.js";
+import type { Constraints, Model, ModelOperation, Shape, StructureShape } from "../lib/shapes.js";
 
 export type Direction = "http" | "request" | "response" | "error" | "paging";
 

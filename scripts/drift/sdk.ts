@@ -18,7 +18,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import type { Member, Model, ModelError, ModelOperation, Shape, StructureShape } from "./shapes.js";
+import type { Member, Model, ModelError, ModelOperation, Shape, StructureShape } from "../lib/shapes.js";
 
 type Schema = unknown;
 type Package = Record<string, unknown>;

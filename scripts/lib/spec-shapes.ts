@@ -1,7 +1,8 @@
 /**
- * The spec's side of the drift check: each operation of a bundled document, as the spec model
- * (src/model) reads it, turned into shapes.ts. Errors marked `x-aws-common-error` are kept apart:
- * they are the errors of every action, which no operation's model lists.
+ * Each operation of a bundled document, as the spec model (src/model) reads it, turned into
+ * shapes.ts: what `npm run drift` compares with the service models and `npm run diff` with another
+ * version of the spec. Errors marked `x-aws-common-error` are kept apart: they are the errors of
+ * every action, which no operation's model lists.
  */
 import { deref, readOperations, resolveRef, type OpenApiDocument } from "../../src/model/index.js";
 import type { Member, ModelError, ModelOperation, Shape, StructureShape } from "./shapes.js";
@@ -11,6 +12,8 @@ const isNode = (value: unknown): value is Node => value !== null && typeof value
 
 export interface SpecSide extends ModelOperation {
   protocol: "awsJson1_1" | "restJson1";
+  /** The `X-Amz-Target` value that routes an AWS JSON operation (its path is always `/`). */
+  target: string | undefined;
   /** The errors marked `x-aws-common-error: true`. */
   commonErrors: ModelError[];
   /** The members of the error body (every error of the operation shares it). */
@@ -68,6 +71,7 @@ export function readSpecSide(doc: OpenApiDocument): Map<string, SpecSide> {
     out.set(op.operationId, {
       name: op.operationId,
       protocol: op.protocol,
+      target: op.target,
       http: op.target ? { method: op.method, path: "/" } : { method: op.method, path: op.path },
       request: op.request ? (toShape(doc, op.request.schema, seen) as StructureShape) : empty,
       response: success ? (toShape(doc, success.schema, seen) as StructureShape) : empty,

@@ -1,7 +1,7 @@
 /**
- * The one shape vocabulary the drift check compares in: the spec (spec.ts), the SDK v3 models
- * (sdk.ts) and botocore's models (botocore.ts) are each read into it, so compare.ts knows none of
- * their formats. Types are the JSON types on the wire: a timestamp is a `number` (epoch seconds,
+ * The one shape vocabulary the drift check and the diff compare in: the spec (spec-shapes.ts), the
+ * SDK v3 models (drift/sdk.ts) and botocore's models (drift/botocore.ts) are each read into it, so
+ * the comparisons know none of their formats. Types are the JSON types on the wire: a timestamp is a `number` (epoch seconds,
  * the default of both protocols), a blob a `string`.
  */
 
