@@ -123,7 +123,7 @@ class Decoder {
 
   private simple(sentinel: number, name: string | undefined, values: string[] | undefined): Shape {
     if (sentinel >= 128) return { kind: "map", name, value: this.simple(sentinel - 128, undefined, values) };
-    if (sentinel >= 64 && sentinel !== 21 && sentinel !== 42) return { kind: "list", name, member: this.simple(sentinel - 64, undefined, values) };
+    if (sentinel >= 64) return { kind: "list", name, member: this.simple(sentinel - 64, undefined, values) };
     switch (sentinel) {
       case 0:
         return { kind: "string", name, enum: values };
