@@ -4,6 +4,7 @@
  * chunk by chunk up to `maxResponseBytes`. fetch decodes a compressed answer itself (as the Node
  * transport does, decode-node.ts). A redirect is handed on unread (the call refuses it).
  */
+import { raced } from "./cancel.js";
 import { invalidStatus, NO_BODY, tooLarge } from "./limits.js";
 import type { Transport } from "./types/wire.js";
 import { wireError } from "./wire-errors.js";
@@ -16,7 +17,8 @@ export function fetchTransport(send: (request: Request) => Promise<Response>): T
     const { signal } = cancel;
     let response: Response;
     try {
-      response = await send(new Request(url, { method, headers, body, signal, redirect: "manual" }));
+      // Raced with the cancellation: a fetch that ignores the signal cannot hold the call.
+      response = await raced(send(new Request(url, { method, headers, body, signal, redirect: "manual" })), cancel);
     } catch (error) {
       throw cancel.reason ?? wireError(operation, error);
     }
