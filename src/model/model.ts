@@ -28,6 +28,8 @@ export interface SpecBody {
   schemaRef: string | undefined;
   /** Named examples, `$ref`s followed, by name: the example's `value`. */
   examples: Map<string, unknown>;
+  /** The names of the examples marked `x-aws-common-error: true`: errors common to every action of the service. */
+  commonErrors: Set<string>;
 }
 
 export interface SpecResponse extends Partial<SpecBody> {
@@ -60,7 +62,7 @@ export interface SpecOperation {
   /** Every documented response, in document order. */
   responses: SpecResponse[];
   /** The documented errors: each error response's example names are the error names. */
-  errors: Array<{ name: string; status: number }>;
+  errors: Array<{ name: string; status: number; common: boolean }>;
   /** The paging members, when the operation pages (a token member in both request and success body). */
   pagination: Pagination | undefined;
 }
@@ -118,8 +120,11 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
   if (mediaType === undefined || !isNode(media)) return undefined;
   const mediaPointer = `${resolved.pointer}/content/${escapePointerToken(mediaType)}`;
   const examples = new Map<string, unknown>();
+  const commonErrors = new Set<string>();
   for (const [name, example] of Object.entries(isNode(media["examples"]) ? media["examples"] : {})) {
-    examples.set(name, (deref<Node | undefined>(doc, example) ?? {})["value"]);
+    const node = deref<Node | undefined>(doc, example) ?? {};
+    examples.set(name, node["value"]);
+    if (node["x-aws-common-error"] === true) commonErrors.add(name);
   }
   const schema = media["schema"];
   const ref = isNode(schema) ? schema["$ref"] : undefined;
@@ -129,6 +134,7 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
     schema,
     schemaRef: typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref : undefined,
     examples,
+    commonErrors,
   };
 }
 
@@ -176,7 +182,7 @@ export function readOperations(doc: OpenApiDocument): SpecOperation[] {
         const body = readBody(doc, response, `${pointer}/responses/${statusKey}`);
         const ok = status >= 200 && status < 300;
         responses.push({ status, ok, ...body });
-        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push({ name, status });
+        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push({ name, status, common: body!.commonErrors.has(name) });
       }
       const success = responses.find((r) => r.ok && r.schemaPointer !== undefined) as SpecBody | undefined;
       const operationId = typeof raw["operationId"] === "string" ? raw["operationId"] : `${methodKey.toUpperCase()} ${pathKey}`;
