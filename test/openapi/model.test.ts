@@ -30,7 +30,11 @@ describe("readOperations", () => {
     expect(op.request?.schemaRef).toBe("#/components/schemas/ListCommandsRequest");
     expect(op.responses.find((r) => r.status === 200)?.schemaRef).toBe("#/components/schemas/ListCommandsResult");
     expect(op.responses.find((r) => r.status === 200)?.examples?.size).toBeGreaterThan(0);
-    expect(op.errors).toEqual(expect.arrayContaining([{ name: "InvalidNextToken", status: 400 }, { name: "InternalServerError", status: 500 }]));
+    expect(op.errors).toEqual(expect.arrayContaining([
+        { name: "InvalidNextToken", status: 400, common: false },
+        { name: "InternalServerError", status: 500, common: false },
+        { name: "InvalidSignatureException", status: 400, common: true },
+      ]));
     expect(op.summary).toBe("ListCommands");
     for (const r of op.responses) expect(nodeAt(loadSpec("ssm"), r.schemaPointer!)).toEqual({ $ref: r.schemaRef });
   });
