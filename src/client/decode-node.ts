@@ -1,17 +1,18 @@
 /**
  * A compressed answer under Node.js, decoded as a browser's fetch decodes it (gzip, x-gzip,
- * deflate, br), so both transports hand the same bytes on. The decoded size is bounded by
+ * deflate, br; an encoding it does not know is handed on as it came, as fetch does), so both
+ * transports hand the same bytes on. The decoded size is bounded by
  * `maxResponseBytes` too, so a small compressed body cannot expand without bound.
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { CallError } from "./call-error.js";
-import { tooLarge, unknownEncoding } from "./limits.js";
+import { tooLarge } from "./limits.js";
 
 export function decodeBody(operation: string, encoding: string | undefined, bytes: Buffer, max: number): Uint8Array {
   const name = encoding?.trim().toLowerCase();
   if (name === undefined || name === "" || name === "identity") return bytes;
   const decode = name === "gzip" || name === "x-gzip" ? gunzipSync : name === "deflate" ? inflateSync : name === "br" ? brotliDecompressSync : undefined;
-  if (!decode) throw unknownEncoding(operation, encoding!);
+  if (!decode) return bytes;
   try {
     return decode(bytes, { maxOutputLength: max });
   } catch (error) {

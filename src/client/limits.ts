@@ -10,5 +10,3 @@ export const tooLarge = (operation: string, size: number, max: number): CallErro
 export const invalidStatus = (operation: string, status: number): CallError =>
   new CallError("InvalidResponseError", operation, `HTTP status ${status} is not an answer to an API call`, { status });
 
-export const unknownEncoding = (operation: string, encoding: string): CallError =>
-  new CallError("InvalidResponseError", operation, `the answer is encoded as ${JSON.stringify(encoding)}, which the client cannot decode (gzip, deflate and br are decoded)`);

@@ -1,8 +1,9 @@
 /**
  * What a runtime throws while a request is on the wire, as a `CallError` with the original as its
- * `cause`: an HTTP parse failure (`HPE_*` from Node's parser, also inside undici's `fetch failed`)
- * is an `InvalidResponseError`; any other failure to get a whole answer (reset, refused, DNS,
- * `TypeError: Failed to fetch`, a fetch that throws) is a `NetworkError`.
+ * `cause`: an HTTP parse failure (`HPE_*` from Node's parser, also inside undici's `fetch failed`,
+ * and undici's own header and length checks) is an `InvalidResponseError`; any other failure to get
+ * a whole answer (reset, refused, DNS, `TypeError: Failed to fetch`, a fetch that throws) is a
+ * `NetworkError`.
  */
 import { CallError } from "./call-error.js";
 
@@ -24,10 +25,13 @@ function detail(error: unknown): string {
   return text;
 }
 
+/** undici's names for answers that are not valid HTTP (where Node's parser says HPE_*). */
+const UNDICI_PARSE = new Set(["UND_ERR_HEADERS_OVERFLOW", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH", "UND_ERR_RES_EXCEEDED_MAX_SIZE"]);
+
 export function wireError(operation: string, error: unknown): CallError {
   if (error instanceof CallError) return error;
   const code = errorCode(error);
   const said = `${code ? `${code}: ` : ""}${detail(error)}`;
-  if (code?.startsWith("HPE_")) return new CallError("InvalidResponseError", operation, `the answer is not valid HTTP/1.1 (${said})`, { cause: error, code });
+  if (code !== undefined && (code.startsWith("HPE_") || UNDICI_PARSE.has(code))) return new CallError("InvalidResponseError", operation, `the answer is not valid HTTP/1.1 (${said})`, { cause: error, code });
   return new CallError("NetworkError", operation, `no complete answer arrived (${said})`, { cause: error, code });
 }
