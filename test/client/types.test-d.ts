@@ -116,8 +116,45 @@ describe("errors", () => {
     }
     // @ts-expect-error misspelt error name
     void isServiceError(err, "InvalidNextTokn");
-    expectTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>().toEqualTypeOf<"DoesNotExistException" | "ValidationException" | "ThrottlingException" | "InternalServerError">();
+    expectTypeOf<"DoesNotExistException" | "ValidationException" | "ThrottlingException" | "InternalServerError">().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
+    // @ts-expect-error another operation's error
+    expectTypeOf<"InvalidNextToken">().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
     expectTypeOf<ServiceError<"ForbiddenException">["name"]>().toEqualTypeOf<"ForbiddenException">();
+  });
+
+  it("the errors common to every action are names isServiceError takes and narrows, for every operation", () => {
+    const err: unknown = new Error("x");
+    if (isServiceError(err, "InvalidSignatureException")) expectTypeOf(err.name).toEqualTypeOf<"InvalidSignatureException">();
+    if (isServiceError(err, "UnrecognizedClientException")) expectTypeOf(err.name).toEqualTypeOf<"UnrecognizedClientException">();
+    type Common =
+      | "AccessDeniedException"
+      | "ExpiredTokenException"
+      | "IncompleteSignature"
+      | "IncompleteSignatureException"
+      | "InternalFailure"
+      | "InvalidAction"
+      | "InvalidClientTokenId"
+      | "InvalidSignatureException"
+      | "MalformedHttpRequestException"
+      | "MissingAuthenticationToken"
+      | "MissingAuthenticationTokenException"
+      | "NotAuthorized"
+      | "OptInRequired"
+      | "RequestAbortedException"
+      | "RequestEntityTooLargeException"
+      | "RequestExpired"
+      | "RequestTimeoutException"
+      | "SerializationException"
+      | "ServiceUnavailable"
+      | "ThrottlingException"
+      | "UnknownOperationException"
+      | "UnrecognizedClientException"
+      | "ValidationError"
+      | "ValidationException";
+    expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"ListCommands">>();
+    expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
+    expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"ListWorkflowStepExecutions">>();
+    expectTypeOf<Exclude<OperationErrorName<"GetMaintenanceWindowExecution">, Common>>().toEqualTypeOf<"DoesNotExistException" | "InternalServerError">();
   });
 });
 
