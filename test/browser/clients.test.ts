@@ -223,17 +223,17 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
   });
 
   describe("this package's client (aws4fetch, the global fetch)", () => {
-    it("retries in the browser: a 503 once, then the answer; each attempt carries amz-sdk-request through CORS", async () => {
+    it("retries in the browser: ThrottlingException once, then the answer; each attempt carries amz-sdk-request through CORS", async () => {
       const { page, log } = await openPage();
       const before = arrived.length;
       const output = await page.evaluate(async (endpoint) => {
         const { createSsmClient } = (globalThis as PageGlobals)["awsOpsContract"];
-        const ssm = createSsmClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, headers: { prefer: "code=503, failures=1" } });
+        const ssm = createSsmClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, headers: { prefer: "example=ThrottlingException, failures=1" } });
         return ssm.listCommands({ MaxResults: 10 });
       }, mockUrl);
       expect(output).toEqual(example("ssm", "ListCommands", 200));
       expect(arrived.slice(before).filter(({ method }) => method === "POST")).toHaveLength(2);
-      expectClean(log, [`503 POST ${mockUrl}/`]);
+      expectClean(log, [`400 POST ${mockUrl}/`]);
       await page.close();
     });
 

@@ -45,6 +45,12 @@ const cases: Array<{ label: string; credentials: Credentials; endpoint?: string;
     endpoint: "http://127.0.0.1:4010",
     date: new Date("2031-12-31T23:59:59.999Z"),
   },
+  {
+    label: "an endpoint with a base path that needs encoding (a space, dot segments, an encoded octet)",
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+    endpoint: "http://127.0.0.1:4010/base path/./v1/%41*(x)",
+    date: frozen,
+  },
 ];
 
 /** The two ways the client signs, by entry point (the package's export conditions), and whether WebCrypto must do the HMACs. */

@@ -1,6 +1,6 @@
 /**
  * Node.js (and runtimes that resolve the package's `default` condition and have node:http and
- * node:crypto: Deno, Bun): @smithy/signature-v4 on node:crypto, node:http(s) on the keep-alive
+ * node:crypto: Deno, Bun): SigV4 on node:crypto, node:http(s) on the keep-alive
  * agent, which runs about three times as many calls per second as Node's `fetch()` (see
  * CONTRIBUTING.md, Benchmarks), and the Region from the environment as the SDK and the CLI read it.
  */
