@@ -15,7 +15,7 @@
  */
 import { CallError } from "./call-error.js";
 import { ServiceError } from "./errors.js";
-import type { RetryErrorInfo, RetryErrorType, RetryStrategy, RetryToken } from "./types/retry.js";
+import type { RetryErrorType, RetryStrategy } from "./types/retry.js";
 
 export interface StandardRetryOptions {
   /** Attempts of one call, the first included (default 3). */
@@ -139,4 +139,3 @@ export function retryAfterHint(headers: Readonly<Record<string, string | undefin
   return Number.isNaN(at) ? undefined : new Date(at);
 }
 
-export type { RetryErrorInfo };

@@ -3,7 +3,8 @@
  * misspelt member, a wrong type or a missing required member does not compile.
  */
 import { describe, expectTypeOf, it } from "vitest";
-import { createImageBuilderClient, createSsmClient, isServiceError, type OperationErrorName, ServiceError } from "../../src/index.js";
+import { fromCognitoIdentityPool, fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { type ClientOptions, createImageBuilderClient, createSsmClient, isServiceError, type OperationErrorName, ServiceError } from "../../src/index.js";
 import type { ImageBuilderSchemas, OperationInput, OperationOutput, SsmSchemas } from "../../src/types.js";
 import { assertValid, validate } from "../../src/validate.js";
 
@@ -155,6 +156,16 @@ describe("errors", () => {
     expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
     expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"ListWorkflowStepExecutions">>();
     expectTypeOf<Exclude<OperationErrorName<"GetMaintenanceWindowExecution">, Common>>().toEqualTypeOf<"DoesNotExistException" | "InternalServerError">();
+  });
+});
+
+describe("credentials", () => {
+  it("the SDK's credential providers are credentials the clients take", () => {
+    expectTypeOf(fromNodeProviderChain()).toMatchTypeOf<ClientOptions["credentials"]>();
+    expectTypeOf(fromIni({ profile: "reports" })).toMatchTypeOf<ClientOptions["credentials"]>();
+    expectTypeOf(fromCognitoIdentityPool({ identityPoolId: "us-east-1:x", clientConfig: { region: "us-east-1" } })).toMatchTypeOf<ClientOptions["credentials"]>();
+    // @ts-expect-error credentials without a secret
+    void createSsmClient({ region: "us-east-1", credentials: { accessKeyId: "a" } });
   });
 });
 
