@@ -22,7 +22,8 @@ export type {
 } from "./client/errors.js";
 export type { BodyKind, OperationBody, ValidationResult } from "./validate.js";
 export type { ValidationIssue } from "./validation/errors.js";
-export type { ClientOptions, CredentialProvider, Credentials } from "./client/options.js";
+export type { CallOptions, ClientOptions, CredentialProvider, Credentials } from "./client/types/options.js";
+export type { RetryErrorInfo, RetryErrorType, RetryStrategy, RetryToken } from "./client/types/retry.js";
 export type { ImageBuilderClient } from "./client/imagebuilder.js";
 export type { SsmClient } from "./client/ssm.js";
 

@@ -148,6 +148,39 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description A common error of every operation, sent with HTTP status 404: `UnknownOperationException`. */
+        NotFound: {
+            headers: {
+                "x-amzn-ErrorType": components["headers"]["x-amzn-ErrorType"];
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A common error of every operation, sent with HTTP status 408: `RequestTimeoutException`. */
+        RequestTimeout: {
+            headers: {
+                "x-amzn-ErrorType": components["headers"]["x-amzn-ErrorType"];
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A common error of every operation, sent with HTTP status 413: `RequestEntityTooLargeException`. */
+        PayloadTooLarge: {
+            headers: {
+                "x-amzn-ErrorType": components["headers"]["x-amzn-ErrorType"];
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description `CallRateLimitExceededException`: you have exceeded the permitted request rate for the specific operation. */
         TooManyRequests: {
             headers: {
@@ -222,6 +255,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -849,11 +849,51 @@ export interface components {
         };
     };
     responses: {
+        /** @description A common error of every operation, sent with HTTP status 403: `InvalidClientTokenId`, `MissingAuthenticationToken`, `OptInRequired`. */
+        Forbidden: {
+            headers: {
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A common error of every operation, sent with HTTP status 408: `RequestTimeoutException`. */
+        RequestTimeout: {
+            headers: {
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A common error of every operation, sent with HTTP status 413: `RequestEntityTooLargeException`. */
+        PayloadTooLarge: {
+            headers: {
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
+            };
+        };
         /**
          * @description `InternalServerError`: an error occurred on the server side. A server fault, sent with HTTP status
          *     500 (the ListCommandInvocations page says 400; see the API description for why the wire is 500).
          */
         InternalServerError: {
+            headers: {
+                "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A common error of every operation, sent with HTTP status 503: `ServiceUnavailable`. */
+        ServiceUnavailable: {
             headers: {
                 "x-amzn-RequestId": components["headers"]["x-amzn-RequestId"];
                 [name: string]: unknown;
@@ -912,7 +952,11 @@ export interface operations {
                     "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     ListCommandInvocations: {
@@ -954,7 +998,11 @@ export interface operations {
                     "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     GetMaintenanceWindowExecution: {
@@ -996,7 +1044,11 @@ export interface operations {
                     "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DescribeAutomationStepExecutions: {
@@ -1038,7 +1090,11 @@ export interface operations {
                     "application/x-amz-json-1.1": components["schemas"]["ErrorResponse"];
                 };
             };
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

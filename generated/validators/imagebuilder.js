@@ -8,12 +8,13 @@ function ajvAppendErrors(list, more) {
   return list;
 }
 
-export const ListWorkflowStepExecutionsRequest = validate52;
-const schema19 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ListWorkflowStepExecutionsRequest","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsRequest.json"};
-const schema21 = {"type":"object","required":["workflowExecutionId"],"properties":{"maxResults":{"type":"integer","format":"int32","minimum":1,"maximum":25},"nextToken":{"$ref":"#/$defs/PaginationToken"},"workflowExecutionId":{"$ref":"#/$defs/WorkflowExecutionId"}},"additionalProperties":false};
+export const ListWorkflowStepExecutionsRequest = validate20;
+const schema31 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ListWorkflowStepExecutionsRequest","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsRequest.json"};
+const schema33 = {"type":"object","required":["workflowExecutionId"],"properties":{"maxResults":{"type":"integer","format":"int32","minimum":1,"maximum":25},"nextToken":{"$ref":"#/$defs/PaginationToken"},"workflowExecutionId":{"$ref":"#/$defs/WorkflowExecutionId"}},"additionalProperties":false};
+const schema34 = {"type":"string","minLength":1,"maxLength":65535};
+const schema35 = {"type":"string","pattern":"^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const formats0 = { type: "number", validate: (value) => Number.isInteger(value) && value <= 2147483647 && value >= -2147483648 };
-const schema22 = {"type":"string","minLength":1,"maxLength":65535};
-const func1 = function ucs2length(str) {
+const func1 = (str) => (/[\uD800-\uDBFF]/.test(str) ? (function ucs2length(str) {
     const len = str.length;
     let length = 0;
     let pos = 0;
@@ -29,100 +30,13 @@ const func1 = function ucs2length(str) {
         }
     }
     return length;
-};
+})(str) : str.length);
+const pattern4 = new RegExp("^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 65535){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-validate55.errors = vErrors;
-return errors === 0;
-}
-validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema23 = {"type":"string","pattern":"^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
-const pattern3 = new RegExp("^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate57.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate57.errors = vErrors;
-return errors === 0;
-}
-validate57.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -198,20 +112,10 @@ errors++;
 }
 }
 if(data.nextToken !== undefined){
-if(!(validate55(data.nextToken, {instancePath:instancePath+"/nextToken",parentData:data,parentDataProperty:"nextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.workflowExecutionId !== undefined){
-if(!(validate57(data.workflowExecutionId, {instancePath:instancePath+"/workflowExecutionId",parentData:data,parentDataProperty:"workflowExecutionId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate57.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data1 = data.nextToken;
+if(typeof data1 === "string"){
+if(func1(data1) > 65535){
+const err6 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -220,145 +124,105 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate54.errors = vErrors;
+if(func1(data1) < 1){
+const err7 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.workflowExecutionId !== undefined){
+let data2 = data.workflowExecutionId;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err9 = {instancePath:instancePath+"/workflowExecutionId",schemaPath:"#/$defs/WorkflowExecutionId/pattern",keyword:"pattern",params:{pattern: "^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/workflowExecutionId",schemaPath:"#/$defs/WorkflowExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsRequest.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate54.errors);
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate22.errors);
 errors = vErrors.length;
 }
-validate52.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ListWorkflowStepExecutionsResponse = validate60;
-const schema24 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ListWorkflowStepExecutionsResponse","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsResponse.json"};
-const schema25 = {"type":"object","properties":{"requestId":{"type":"string","minLength":1,"maxLength":1024},"steps":{"type":"array","items":{"$ref":"#/$defs/WorkflowStepMetadata"}},"workflowBuildVersionArn":{"type":"string","maxLength":1024,"pattern":"^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"workflowExecutionId":{"$ref":"#/$defs/WorkflowExecutionId"},"imageBuildVersionArn":{"type":"string","pattern":"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"message":{"type":"string","minLength":0,"maxLength":500},"nextToken":{"$ref":"#/$defs/PaginationToken"}},"additionalProperties":false};
-const schema26 = {"type":"object","properties":{"stepExecutionId":{"type":"string","pattern":"^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"description":{"type":"string","minLength":0,"maxLength":500},"action":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"status":{"$ref":"#/$defs/WorkflowStepExecutionStatus"},"rollbackStatus":{"$ref":"#/$defs/WorkflowStepExecutionRollbackStatus"},"message":{"type":"string","minLength":0,"maxLength":500},"inputs":{"type":"string"},"outputs":{"type":"string"},"startTime":{"$ref":"#/$defs/DateTime"},"endTime":{"$ref":"#/$defs/DateTime"}},"additionalProperties":false};
+export const ListWorkflowStepExecutionsResponse = validate24;
+const schema36 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ListWorkflowStepExecutionsResponse","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsResponse.json"};
+const schema37 = {"type":"object","properties":{"requestId":{"type":"string","minLength":1,"maxLength":1024},"steps":{"type":"array","items":{"$ref":"#/$defs/WorkflowStepMetadata"}},"workflowBuildVersionArn":{"type":"string","maxLength":1024,"pattern":"^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"workflowExecutionId":{"$ref":"#/$defs/WorkflowExecutionId"},"imageBuildVersionArn":{"type":"string","pattern":"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"message":{"type":"string","minLength":0,"maxLength":500},"nextToken":{"$ref":"#/$defs/PaginationToken"}},"additionalProperties":false};
+const schema38 = {"type":"object","properties":{"stepExecutionId":{"type":"string","pattern":"^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"description":{"type":"string","minLength":0,"maxLength":500},"action":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"status":{"$ref":"#/$defs/WorkflowStepExecutionStatus"},"rollbackStatus":{"$ref":"#/$defs/WorkflowStepExecutionRollbackStatus"},"message":{"type":"string","minLength":0,"maxLength":500},"inputs":{"type":"string"},"outputs":{"type":"string"},"startTime":{"$ref":"#/$defs/DateTime"},"endTime":{"$ref":"#/$defs/DateTime"}},"additionalProperties":false};
+const schema39 = {"type":"string","enum":["PENDING","SKIPPED","RUNNING","COMPLETED","FAILED","CANCELLED"]};
+const schema40 = {"type":"string","enum":["RUNNING","COMPLETED","SKIPPED","FAILED"]};
+const schema41 = {"type":"string"};
 const func5 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9-_]{1,99}$", "u");
-const schema27 = {"type":"string","enum":["PENDING","SKIPPED","RUNNING","COMPLETED","FAILED","CANCELLED"]};
+const pattern5 = new RegExp("^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
+const pattern6 = new RegExp("^[A-Za-z][A-Za-z0-9-_]{1,99}$", "u");
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((((((data === "PENDING") || (data === "SKIPPED")) || (data === "RUNNING")) || (data === "COMPLETED")) || (data === "FAILED")) || (data === "CANCELLED"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate63.errors = vErrors;
-return errors === 0;
-}
-validate63.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema28 = {"type":"string","enum":["RUNNING","COMPLETED","SKIPPED","FAILED"]};
-
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate65.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((((data === "RUNNING") || (data === "COMPLETED")) || (data === "SKIPPED")) || (data === "FAILED"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate65.errors = vErrors;
-return errors === 0;
-}
-validate65.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema29 = {"type":"string"};
-
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate67.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-validate67.errors = vErrors;
-return errors === 0;
-}
-validate67.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -367,7 +231,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema26.properties, key0))){
+if(!(func5.call(schema38.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -381,7 +245,7 @@ errors++;
 if(data.stepExecutionId !== undefined){
 let data0 = data.stepExecutionId;
 if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
+if(!pattern5.test(data0)){
 const err1 = {instancePath:instancePath+"/stepExecutionId",schemaPath:"#/properties/stepExecutionId/pattern",keyword:"pattern",params:{pattern: "^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -406,7 +270,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(!pattern5.test(data1)){
+if(!pattern6.test(data1)){
 const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9-_]{1,99}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9-_]{1,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -466,7 +330,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 === "string"){
-if(!pattern5.test(data3)){
+if(!pattern6.test(data3)){
 const err8 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9-_]{1,99}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9-_]{1,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -489,22 +353,9 @@ errors++;
 }
 }
 if(data.status !== undefined){
-if(!(validate63(data.status, {instancePath:instancePath+"/status",parentData:data,parentDataProperty:"status",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate63.errors);
-errors = vErrors.length;
-}
-}
-if(data.rollbackStatus !== undefined){
-if(!(validate65(data.rollbackStatus, {instancePath:instancePath+"/rollbackStatus",parentData:data,parentDataProperty:"rollbackStatus",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate65.errors);
-errors = vErrors.length;
-}
-}
-if(data.message !== undefined){
-let data6 = data.message;
-if(typeof data6 === "string"){
-if(func1(data6) > 500){
-const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+let data4 = data.status;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/WorkflowStepExecutionStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -513,8 +364,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 0){
-const err11 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
+if(!((((((data4 === "PENDING") || (data4 === "SKIPPED")) || (data4 === "RUNNING")) || (data4 === "COMPLETED")) || (data4 === "FAILED")) || (data4 === "CANCELLED"))){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/WorkflowStepExecutionStatus/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -524,8 +375,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.rollbackStatus !== undefined){
+let data5 = data.rollbackStatus;
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/rollbackStatus",schemaPath:"#/$defs/WorkflowStepExecutionRollbackStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -534,10 +387,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.inputs !== undefined){
-if(typeof data.inputs !== "string"){
-const err13 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data5 === "RUNNING") || (data5 === "COMPLETED")) || (data5 === "SKIPPED")) || (data5 === "FAILED"))){
+const err13 = {instancePath:instancePath+"/rollbackStatus",schemaPath:"#/$defs/WorkflowStepExecutionRollbackStatus/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -547,9 +398,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
 errors++;
 }
 }
-if(data.outputs !== undefined){
-if(typeof data.outputs !== "string"){
-const err14 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.message !== undefined){
+let data6 = data.message;
+if(typeof data6 === "string"){
+if(func1(data6) > 500){
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -558,22 +411,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.startTime !== undefined){
-if(!(validate67(data.startTime, {instancePath:instancePath+"/startTime",parentData:data,parentDataProperty:"startTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data.endTime !== undefined){
-if(!(validate67(data.endTime, {instancePath:instancePath+"/endTime",parentData:data,parentDataProperty:"endTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate67.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data6) < 0){
+const err15 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -582,18 +421,89 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
-validate62.errors = vErrors;
+}
+else {
+const err16 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.inputs !== undefined){
+if(typeof data.inputs !== "string"){
+const err17 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.outputs !== undefined){
+if(typeof data.outputs !== "string"){
+const err18 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.startTime !== undefined){
+if(typeof data.startTime !== "string"){
+const err19 = {instancePath:instancePath+"/startTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.endTime !== undefined){
+if(typeof data.endTime !== "string"){
+const err20 = {instancePath:instancePath+"/endTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
+}
+errors++;
+}
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern7 = new RegExp("^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$", "u");
-const pattern8 = new RegExp("^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$", "u");
+const pattern8 = new RegExp("^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$", "u");
+const pattern10 = new RegExp("^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$", "u");
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -653,8 +563,8 @@ let data1 = data.steps;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate62(data1[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate62.errors);
+if(!(validate26(data1[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -683,7 +593,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(!pattern7.test(data3)){
+if(!pattern8.test(data3)){
 const err6 = {instancePath:instancePath+"/workflowBuildVersionArn",schemaPath:"#/properties/workflowBuildVersionArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},message:"must match pattern \""+"^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -706,16 +616,10 @@ errors++;
 }
 }
 if(data.workflowExecutionId !== undefined){
-if(!(validate57(data.workflowExecutionId, {instancePath:instancePath+"/workflowExecutionId",parentData:data,parentDataProperty:"workflowExecutionId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate57.errors);
-errors = vErrors.length;
-}
-}
-if(data.imageBuildVersionArn !== undefined){
-let data5 = data.imageBuildVersionArn;
-if(typeof data5 === "string"){
-if(!pattern8.test(data5)){
-const err8 = {instancePath:instancePath+"/imageBuildVersionArn",schemaPath:"#/properties/imageBuildVersionArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},message:"must match pattern \""+"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"+"\""};
+let data4 = data.workflowExecutionId;
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err8 = {instancePath:instancePath+"/workflowExecutionId",schemaPath:"#/$defs/WorkflowExecutionId/pattern",keyword:"pattern",params:{pattern: "^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^wf-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -726,7 +630,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/imageBuildVersionArn",schemaPath:"#/properties/imageBuildVersionArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/workflowExecutionId",schemaPath:"#/$defs/WorkflowExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -736,11 +640,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
 errors++;
 }
 }
-if(data.message !== undefined){
-let data6 = data.message;
-if(typeof data6 === "string"){
-if(func1(data6) > 500){
-const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(data.imageBuildVersionArn !== undefined){
+let data5 = data.imageBuildVersionArn;
+if(typeof data5 === "string"){
+if(!pattern10.test(data5)){
+const err10 = {instancePath:instancePath+"/imageBuildVersionArn",schemaPath:"#/properties/imageBuildVersionArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},message:"must match pattern \""+"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -749,8 +653,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 0){
-const err11 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/imageBuildVersionArn",schemaPath:"#/properties/imageBuildVersionArn/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -760,8 +665,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.message !== undefined){
+let data6 = data.message;
+if(typeof data6 === "string"){
+if(func1(data6) > 500){
+const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -770,16 +678,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.nextToken !== undefined){
-if(!(validate55(data.nextToken, {instancePath:instancePath+"/nextToken",parentData:data,parentDataProperty:"nextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate55.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data6) < 0){
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -788,40 +688,99 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
 }
 errors++;
 }
-validate61.errors = vErrors;
+}
+else {
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.nextToken !== undefined){
+let data7 = data.nextToken;
+if(typeof data7 === "string"){
+if(func1(data7) > 65535){
+const err15 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data7) < 1){
+const err16 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsResponse.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate25.errors);
 errors = vErrors.length;
 }
-validate60.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ListWorkflowStepExecutionsError = validate74;
-const schema30 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsError.json"};
-const schema31 = {"type":"object","properties":{"message":{"type":"string"}},"additionalProperties":false};
+export const ListWorkflowStepExecutionsError = validate29;
+const schema45 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsError.json"};
+const schema46 = {"type":"object","properties":{"message":{"type":"string"}},"additionalProperties":false};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsError.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -831,7 +790,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(key0 === "message")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err0 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ErrorResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -843,7 +802,7 @@ errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err1 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/message",schemaPath:"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ErrorResponse/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -855,7 +814,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ErrorResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -864,29 +823,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsError.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate75.errors);
-errors = vErrors.length;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -8,11 +8,14 @@ function ajvAppendErrors(list, more) {
   return list;
 }
 
-export const ListCommandsRequest = validate52;
-const schema19 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandsRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsRequest.json"};
-const schema21 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"MaxResults":{"$ref":"#/$defs/CommandMaxResults"},"NextToken":{"$ref":"#/$defs/NextToken"},"Filters":{"type":"array","minItems":1,"maxItems":5,"if":{"maxItems":5},"then":{"type":"array","items":{"$ref":"#/$defs/CommandFilter"}}}},"additionalProperties":false};
-const schema22 = {"type":"string","minLength":36,"maxLength":36};
-const func1 = function ucs2length(str) {
+export const ListCommandsRequest = validate20;
+const schema31 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandsRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsRequest.json"};
+const schema33 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"MaxResults":{"$ref":"#/$defs/CommandMaxResults"},"NextToken":{"$ref":"#/$defs/NextToken"},"Filters":{"type":"array","minItems":1,"maxItems":5,"if":{"maxItems":5},"then":{"type":"array","items":{"$ref":"#/$defs/CommandFilter"}}}},"additionalProperties":false};
+const schema34 = {"type":"string","minLength":36,"maxLength":36};
+const schema35 = {"type":"string","pattern":"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"};
+const schema36 = {"type":"integer","format":"int32","minimum":1,"maximum":50};
+const schema37 = {"type":"string"};
+const func1 = (str) => (/[\uD800-\uDBFF]/.test(str) ? (function ucs2length(str) {
     const len = str.length;
     let length = 0;
     let pos = 0;
@@ -28,225 +31,16 @@ const func1 = function ucs2length(str) {
         }
     }
     return length;
-};
-
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate55.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 36){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 36){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-validate55.errors = vErrors;
-return errors === 0;
-}
-validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema23 = {"type":"string","pattern":"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"};
-const pattern3 = new RegExp("(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)", "u");
-
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate57.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern3.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"},message:"must match pattern \""+"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate57.errors = vErrors;
-return errors === 0;
-}
-validate57.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema24 = {"type":"integer","format":"int32","minimum":1,"maximum":50};
+})(str) : str.length);
+const pattern4 = new RegExp("(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)", "u");
 const formats0 = { type: "number", validate: (value) => Number.isInteger(value) && value <= 2147483647 && value >= -2147483648 };
+const schema38 = {"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/$defs/CommandFilterKey"},"value":{"type":"string","minLength":1,"maxLength":128}},"additionalProperties":false};
+const schema39 = {"type":"string","enum":["InvokedAfter","InvokedBefore","Status","ExecutionStage","DocumentName"]};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if((typeof data == "number") && (isFinite(data))){
-if(data > 50 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(data < 1 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-if(!(formats0.validate(data))){
-const err3 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-}
-validate59.errors = vErrors;
-return errors === 0;
-}
-validate59.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema25 = {"type":"string"};
-
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate61.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-validate61.errors = vErrors;
-return errors === 0;
-}
-validate61.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema26 = {"type":"object","required":["key","value"],"properties":{"key":{"$ref":"#/$defs/CommandFilterKey"},"value":{"type":"string","minLength":1,"maxLength":128}},"additionalProperties":false};
-const schema27 = {"type":"string","enum":["InvokedAfter","InvokedBefore","Status","ExecutionStage","DocumentName"]};
-
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate64.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!(((((data === "InvokedAfter") || (data === "InvokedBefore")) || (data === "Status")) || (data === "ExecutionStage")) || (data === "DocumentName"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate64.errors = vErrors;
-return errors === 0;
-}
-validate64.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -287,16 +81,9 @@ errors++;
 }
 }
 if(data.key !== undefined){
-if(!(validate64(data.key, {instancePath:instancePath+"/key",parentData:data,parentDataProperty:"key",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.value !== undefined){
-let data1 = data.value;
-if(typeof data1 === "string"){
-if(func1(data1) > 128){
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+let data0 = data.key;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/CommandFilterKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -305,8 +92,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
-const err4 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(((((data0 === "InvokedAfter") || (data0 === "InvokedBefore")) || (data0 === "Status")) || (data0 === "ExecutionStage")) || (data0 === "DocumentName"))){
+const err4 = {instancePath:instancePath+"/key",schemaPath:"#/$defs/CommandFilterKey/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -316,8 +103,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.value !== undefined){
+let data1 = data.value;
+if(typeof data1 === "string"){
+if(func1(data1) > 128){
+const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -326,10 +116,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data1) < 1){
+const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -338,16 +126,39 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate63.errors = vErrors;
+}
+else {
+const err7 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -368,114 +179,69 @@ errors++;
 }
 }
 if(data.CommandId !== undefined){
-if(!(validate55(data.CommandId, {instancePath:instancePath+"/CommandId",parentData:data,parentDataProperty:"CommandId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate55.errors);
-errors = vErrors.length;
+let data0 = data.CommandId;
+if(typeof data0 === "string"){
+if(func1(data0) > 36){
+const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data0) < 36){
+const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.InstanceId !== undefined){
-if(!(validate57(data.InstanceId, {instancePath:instancePath+"/InstanceId",parentData:data,parentDataProperty:"InstanceId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate57.errors);
-errors = vErrors.length;
+let data1 = data.InstanceId;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err4 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/$defs/InstanceId/pattern",keyword:"pattern",params:{pattern: "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"},message:"must match pattern \""+"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/$defs/InstanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.MaxResults !== undefined){
-if(!(validate59(data.MaxResults, {instancePath:instancePath+"/MaxResults",parentData:data,parentDataProperty:"MaxResults",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate59.errors);
-errors = vErrors.length;
-}
-}
-if(data.NextToken !== undefined){
-if(!(validate61(data.NextToken, {instancePath:instancePath+"/NextToken",parentData:data,parentDataProperty:"NextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data.Filters !== undefined){
-let data4 = data.Filters;
-const _errs8 = errors;
-let valid1 = true;
-const _errs9 = errors;
-if(Array.isArray(data4)){
-if(data4.length > 5){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs10 = errors;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate63(data4[i0], {instancePath:instancePath+"/Filters/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate63.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err3 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-if(Array.isArray(data4)){
-if(data4.length > 5){
-const err4 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
-}
-errors++;
-}
-if(data4.length < 1){
-const err5 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data2 = data.MaxResults;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -484,10 +250,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 50 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -496,314 +261,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
 }
 errors++;
 }
-validate54.errors = vErrors;
-return errors === 0;
-}
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandsRequest.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate52.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate54.errors);
-errors = vErrors.length;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const ListCommandsResponse = validate68;
-const schema28 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsResponse.json"};
-const schema29 = {"type":"object","properties":{"Commands":{"type":"array","items":{"$ref":"#/$defs/Command"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
-const schema30 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"Comment":{"$ref":"#/$defs/Comment"},"ExpiresAfter":{"$ref":"#/$defs/DateTime"},"Parameters":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"InstanceIds":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"$ref":"#/$defs/InstanceId"}}},"Targets":{"$ref":"#/$defs/Targets"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"},"MaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"MaxErrors":{"$ref":"#/$defs/MaxErrors"},"TargetCount":{"type":"integer","format":"int32"},"CompletedCount":{"type":"integer","format":"int32"},"ErrorCount":{"type":"integer","format":"int32"},"DeliveryTimedOutCount":{"type":"integer","format":"int32"},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"},"TimeoutSeconds":{"type":"integer","format":"int32","minimum":30,"maximum":2592000},"AlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"Interactive":{"type":"boolean"}},"additionalProperties":false};
-const func5 = Object.prototype.hasOwnProperty;
-const schema31 = {"type":"string","pattern":"^[a-zA-Z0-9_\\-.]{3,128}$"};
-const pattern4 = new RegExp("^[a-zA-Z0-9_\\-.]{3,128}$", "u");
-
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate72.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern4.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_\\-.]{3,128}$"},message:"must match pattern \""+"^[a-zA-Z0-9_\\-.]{3,128}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate72.errors = vErrors;
-return errors === 0;
-}
-validate72.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema32 = {"type":"string","pattern":"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"};
-const pattern5 = new RegExp("([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)", "u");
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern5.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"},message:"must match pattern \""+"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema33 = {"type":"string","maxLength":100};
-
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate76.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 100){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate76.errors = vErrors;
-return errors === 0;
-}
-validate76.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema34 = {"type":"number"};
-
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate78.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!((typeof data == "number") && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-validate78.errors = vErrors;
-return errors === 0;
-}
-validate78.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema35 = {"type":"array","minItems":0,"maxItems":5,"if":{"maxItems":5},"then":{"type":"array","items":{"$ref":"#/$defs/Target"}}};
-const schema36 = {"type":"object","properties":{"Key":{"type":"string","minLength":1,"maxLength":163,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name"},"Values":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}}},"additionalProperties":false};
-const pattern6 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name", "u");
-
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate82.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "Key") || (key0 === "Values"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.Key !== undefined){
-let data0 = data.Key;
-if(typeof data0 === "string"){
-if(func1(data0) > 163){
-const err1 = {instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/maxLength",keyword:"maxLength",params:{limit: 163},message:"must NOT have more than 163 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data0) < 1){
-const err2 = {instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-if(!pattern6.test(data0)){
-const err3 = {instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/Key",schemaPath:"#/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.Values !== undefined){
-let data1 = data.Values;
-const _errs6 = errors;
-let valid1 = true;
-const _errs7 = errors;
-if(Array.isArray(data1)){
-if(data1.length > 50){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
-}
-errors++;
-}
-}
-var _valid0 = _errs7 === errors;
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs8 = errors;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data1[i0] !== "string"){
-const err6 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
-}
-errors++;
-}
-var _valid0 = _errs8 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err8 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -812,9 +271,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
 }
 errors++;
 }
-if(Array.isArray(data1)){
-if(data1.length > 50){
-const err9 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(!(formats0.validate(data2))){
+const err9 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -823,8 +281,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
 }
 errors++;
 }
-if(data1.length < 0){
-const err10 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+}
+}
+if(data.NextToken !== undefined){
+if(typeof data.NextToken !== "string"){
+const err10 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -834,8 +295,14 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.Filters !== undefined){
+let data4 = data.Filters;
+const _errs16 = errors;
+let valid5 = true;
+const _errs17 = errors;
+if(Array.isArray(data4)){
+if(data4.length > 5){
+const err11 = {};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -845,9 +312,29 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 errors++;
 }
 }
+var _valid0 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs18 = errors;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate23(data4[i0], {instancePath:instancePath+"/Filters/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -856,16 +343,119 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-validate82.errors = vErrors;
+var _valid0 = _errs18 === errors;
+valid5 = _valid0;
+}
+if(!valid5){
+const err13 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data4)){
+if(data4.length > 5){
+const err14 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+if(data4.length < 1){
+const err15 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandsRequest.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate22.errors);
+errors = vErrors.length;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const ListCommandsResponse = validate26;
+const schema40 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsResponse.json"};
+const schema41 = {"type":"object","properties":{"Commands":{"type":"array","items":{"$ref":"#/$defs/Command"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
+const schema42 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"Comment":{"$ref":"#/$defs/Comment"},"ExpiresAfter":{"$ref":"#/$defs/DateTime"},"Parameters":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"InstanceIds":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"$ref":"#/$defs/InstanceId"}}},"Targets":{"$ref":"#/$defs/Targets"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"},"MaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"MaxErrors":{"$ref":"#/$defs/MaxErrors"},"TargetCount":{"type":"integer","format":"int32"},"CompletedCount":{"type":"integer","format":"int32"},"ErrorCount":{"type":"integer","format":"int32"},"DeliveryTimedOutCount":{"type":"integer","format":"int32"},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"},"TimeoutSeconds":{"type":"integer","format":"int32","minimum":30,"maximum":2592000},"AlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"Interactive":{"type":"boolean"}},"additionalProperties":false};
+const schema44 = {"type":"string","pattern":"^[a-zA-Z0-9_\\-.]{3,128}$"};
+const schema45 = {"type":"string","pattern":"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"};
+const schema46 = {"type":"string","maxLength":100};
+const schema47 = {"type":"number"};
+const schema52 = {"type":"string","enum":["Pending","InProgress","Success","Cancelled","Failed","TimedOut","Cancelling"]};
+const schema53 = {"type":"string","minLength":0,"maxLength":100};
+const schema54 = {"type":"string","minLength":3,"maxLength":20,"deprecated":true};
+const schema55 = {"type":"string","minLength":3,"maxLength":63};
+const schema56 = {"type":"string","maxLength":500};
+const schema57 = {"type":"string","minLength":1,"maxLength":7,"pattern":"^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"};
+const schema58 = {"type":"string","minLength":1,"maxLength":7,"pattern":"^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"};
+const schema59 = {"type":"string"};
+const schema63 = {"type":"object","properties":{"CloudWatchLogGroupName":{"type":"string","minLength":1,"maxLength":512},"CloudWatchOutputEnabled":{"type":"boolean"}},"additionalProperties":false};
+const func5 = Object.prototype.hasOwnProperty;
+const pattern5 = new RegExp("^[a-zA-Z0-9_\\-.]{3,128}$", "u");
+const pattern6 = new RegExp("([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)", "u");
+const pattern9 = new RegExp("^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$", "u");
+const pattern10 = new RegExp("^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$", "u");
+const schema49 = {"type":"array","minItems":0,"maxItems":5,"if":{"maxItems":5},"then":{"type":"array","items":{"$ref":"#/$defs/Target"}}};
+const schema50 = {"type":"object","properties":{"Key":{"type":"string","minLength":1,"maxLength":163,"pattern":"^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name"},"Values":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}}},"additionalProperties":false};
+const pattern8 = new RegExp("^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name", "u");
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -902,14 +492,11 @@ const _errs3 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate82(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate82.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key0 in data0){
+if(!((key0 === "Key") || (key0 === "Values"))){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -918,14 +505,12 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-if(valid0){
-var items0 = true;
 }
-}
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data0.Key !== undefined){
+let data1 = data0.Key;
+if(typeof data1 === "string"){
+if(func1(data1) > 163){
+const err2 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/maxLength",keyword:"maxLength",params:{limit: 163},message:"must NOT have more than 163 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -934,9 +519,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(Array.isArray(data)){
-if(data.length > 5){
-const err3 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(func1(data1) < 1){
+const err3 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -945,8 +529,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if(data.length < 0){
-const err4 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(!pattern8.test(data1)){
+const err4 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/pattern",keyword:"pattern",params:{pattern: "^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name"},message:"must match pattern \""+"^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -957,7 +541,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -966,462 +550,192 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-validate81.errors = vErrors;
-evaluated0.items = items0;
+}
+if(data0.Values !== undefined){
+let data2 = data0.Values;
+const _errs13 = errors;
+let valid5 = true;
+const _errs14 = errors;
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+}
+var _valid1 = _errs14 === errors;
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs15 = errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err7 = {instancePath:instancePath+"/" + i0+"/Values/" + i1,schemaPath:"#/$defs/Target/properties/Values/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + i0+"/Values",schemaPath:"#/$defs/Target/properties/Values/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+var _valid1 = _errs15 === errors;
+valid5 = _valid1;
+}
+if(!valid5){
+const err9 = {instancePath:instancePath+"/" + i0+"/Values",schemaPath:"#/$defs/Target/properties/Values/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err10 = {instancePath:instancePath+"/" + i0+"/Values",schemaPath:"#/$defs/Target/properties/Values/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+if(data2.length < 0){
+const err11 = {instancePath:instancePath+"/" + i0+"/Values",schemaPath:"#/$defs/Target/properties/Values/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/" + i0+"/Values",schemaPath:"#/$defs/Target/properties/Values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Target/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+if(valid0){
+var items1 = true;
+}
+}
+if(!valid0){
+const err15 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data)){
+if(data.length > 5){
+const err16 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+if(data.length < 0){
+const err17 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+validate29.errors = vErrors;
+evaluated0.items = items1;
 return errors === 0;
 }
-validate81.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate29.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
-const schema37 = {"type":"string","enum":["Pending","InProgress","Success","Cancelled","Failed","TimedOut","Cancelling"]};
+const schema60 = {"type":"object","properties":{"NotificationArn":{"type":"string"},"NotificationEvents":{"type":"array","items":{"$ref":"#/$defs/NotificationEvent"}},"NotificationType":{"$ref":"#/$defs/NotificationType"}},"additionalProperties":false};
+const schema61 = {"type":"string","enum":["All","InProgress","Success","TimedOut","Cancelled","Failed"]};
+const schema62 = {"type":"string","enum":["Command","Invocation"]};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!(((((((data === "Pending") || (data === "InProgress")) || (data === "Success")) || (data === "Cancelled")) || (data === "Failed")) || (data === "TimedOut")) || (data === "Cancelling"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate86.errors = vErrors;
-return errors === 0;
-}
-validate86.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema38 = {"type":"string","minLength":0,"maxLength":100};
-
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate88.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 100){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 0){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-validate88.errors = vErrors;
-return errors === 0;
-}
-validate88.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema39 = {"type":"string","minLength":3,"maxLength":20,"deprecated":true};
-
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate90.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 20){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 3){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-validate90.errors = vErrors;
-return errors === 0;
-}
-validate90.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema40 = {"type":"string","minLength":3,"maxLength":63};
-
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate92.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 63){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 3){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-validate92.errors = vErrors;
-return errors === 0;
-}
-validate92.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema41 = {"type":"string","maxLength":500};
-
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate94.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 500){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate94.errors = vErrors;
-return errors === 0;
-}
-validate94.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema42 = {"type":"string","minLength":1,"maxLength":7,"pattern":"^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"};
-const pattern7 = new RegExp("^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$", "u");
-
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate96.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 7){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(!pattern7.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-validate96.errors = vErrors;
-return errors === 0;
-}
-validate96.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema43 = {"type":"string","minLength":1,"maxLength":7,"pattern":"^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"};
-const pattern8 = new RegExp("^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$", "u");
-
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate98.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 7){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(!pattern8.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-validate98.errors = vErrors;
-return errors === 0;
-}
-validate98.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema44 = {"type":"string"};
-
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate100.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-validate100.errors = vErrors;
-return errors === 0;
-}
-validate100.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema45 = {"type":"object","properties":{"NotificationArn":{"type":"string"},"NotificationEvents":{"type":"array","items":{"$ref":"#/$defs/NotificationEvent"}},"NotificationType":{"$ref":"#/$defs/NotificationType"}},"additionalProperties":false};
-const schema46 = {"type":"string","enum":["All","InProgress","Success","TimedOut","Cancelled","Failed"]};
-
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate103.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((((((data === "All") || (data === "InProgress")) || (data === "Success")) || (data === "TimedOut")) || (data === "Cancelled")) || (data === "Failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema46.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate103.errors = vErrors;
-return errors === 0;
-}
-validate103.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema47 = {"type":"string","enum":["Command","Invocation"]};
-
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate105.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((data === "Command") || (data === "Invocation"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate105.errors = vErrors;
-return errors === 0;
-}
-validate105.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1458,14 +772,9 @@ let data1 = data.NotificationEvents;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate103(data1[i0], {instancePath:instancePath+"/NotificationEvents/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate103.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/NotificationEvents",schemaPath:"#/properties/NotificationEvents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data2 = data1[i0];
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/NotificationEvents/" + i0,schemaPath:"#/$defs/NotificationEvent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1474,80 +783,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.NotificationType !== undefined){
-if(!(validate105(data.NotificationType, {instancePath:instancePath+"/NotificationType",parentData:data,parentDataProperty:"NotificationType",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate105.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-validate102.errors = vErrors;
-return errors === 0;
-}
-validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema48 = {"type":"object","properties":{"CloudWatchLogGroupName":{"type":"string","minLength":1,"maxLength":512},"CloudWatchOutputEnabled":{"type":"boolean"}},"additionalProperties":false};
-
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate108.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "CloudWatchLogGroupName") || (key0 === "CloudWatchOutputEnabled"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.CloudWatchLogGroupName !== undefined){
-let data0 = data.CloudWatchLogGroupName;
-if(typeof data0 === "string"){
-if(func1(data0) > 512){
-const err1 = {instancePath:instancePath+"/CloudWatchLogGroupName",schemaPath:"#/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data0) < 1){
-const err2 = {instancePath:instancePath+"/CloudWatchLogGroupName",schemaPath:"#/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/CloudWatchLogGroupName",schemaPath:"#/properties/CloudWatchLogGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((data2 === "All") || (data2 === "InProgress")) || (data2 === "Success")) || (data2 === "TimedOut")) || (data2 === "Cancelled")) || (data2 === "Failed"))){
+const err3 = {instancePath:instancePath+"/NotificationEvents/" + i0,schemaPath:"#/$defs/NotificationEvent/enum",keyword:"enum",params:{allowedValues: schema61.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1557,9 +794,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 errors++;
 }
 }
-if(data.CloudWatchOutputEnabled !== undefined){
-if(typeof data.CloudWatchOutputEnabled !== "boolean"){
-const err4 = {instancePath:instancePath+"/CloudWatchOutputEnabled",schemaPath:"#/properties/CloudWatchOutputEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err4 = {instancePath:instancePath+"/NotificationEvents",schemaPath:"#/properties/NotificationEvents/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1569,9 +806,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.NotificationType !== undefined){
+let data3 = data.NotificationType;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/NotificationType",schemaPath:"#/$defs/NotificationType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1580,78 +818,42 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-validate108.errors = vErrors;
+if(!((data3 === "Command") || (data3 === "Invocation"))){
+const err6 = {instancePath:instancePath+"/NotificationType",schemaPath:"#/$defs/NotificationType/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema49 = {"type":"object","required":["Alarms"],"properties":{"IgnorePollAlarmFailure":{"type":"boolean","default":false},"Alarms":{"type":"array","minItems":1,"maxItems":1,"if":{"maxItems":1},"then":{"type":"array","items":{"$ref":"#/$defs/Alarm"}}}},"additionalProperties":false};
-const schema50 = {"type":"object","required":["Name"],"properties":{"Name":{"$ref":"#/$defs/AlarmName"}},"additionalProperties":false};
-const schema51 = {"type":"string","minLength":1,"maxLength":255,"pattern":"^(?!\\s*$).+"};
-const pattern9 = new RegExp("^(?!\\s*$).+", "u");
+const schema64 = {"type":"object","required":["Alarms"],"properties":{"IgnorePollAlarmFailure":{"type":"boolean","default":false},"Alarms":{"type":"array","minItems":1,"maxItems":1,"if":{"maxItems":1},"then":{"type":"array","items":{"$ref":"#/$defs/Alarm"}}}},"additionalProperties":false};
+const schema65 = {"type":"object","required":["Name"],"properties":{"Name":{"$ref":"#/$defs/AlarmName"}},"additionalProperties":false};
+const schema66 = {"type":"string","minLength":1,"maxLength":255,"pattern":"^(?!\\s*$).+"};
+const pattern11 = new RegExp("^(?!\\s*$).+", "u");
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate112.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 255){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 1){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(!pattern9.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$).+"},message:"must match pattern \""+"^(?!\\s*$).+"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-validate112.errors = vErrors;
-return errors === 0;
-}
-validate112.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate111.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1682,14 +884,10 @@ errors++;
 }
 }
 if(data.Name !== undefined){
-if(!(validate112(data.Name, {instancePath:instancePath+"/Name",parentData:data,parentDataProperty:"Name",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate112.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data0 = data.Name;
+if(typeof data0 === "string"){
+if(func1(data0) > 255){
+const err2 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1698,16 +896,59 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-validate111.errors = vErrors;
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern11.test(data0)){
+const err4 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$).+"},message:"must match pattern \""+"^(?!\\s*$).+"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate110.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1781,8 +1022,8 @@ const _errs8 = errors;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate111(data1[i0], {instancePath:instancePath+"/Alarms/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate111.errors);
+if(!(validate34(data1[i0], {instancePath:instancePath+"/Alarms/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate34.errors);
 errors = vErrors.length;
 }
 }
@@ -1854,55 +1095,19 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
 }
 errors++;
 }
-validate110.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema52 = {"type":"array","minItems":1,"maxItems":1,"if":{"maxItems":1},"then":{"type":"array","items":{"$ref":"#/$defs/AlarmStateInformation"}}};
-const schema53 = {"type":"object","required":["Name","State"],"properties":{"Name":{"$ref":"#/$defs/AlarmName"},"State":{"$ref":"#/$defs/ExternalAlarmState"}},"additionalProperties":false};
-const schema54 = {"type":"string","enum":["UNKNOWN","ALARM"]};
+const schema67 = {"type":"array","minItems":1,"maxItems":1,"if":{"maxItems":1},"then":{"type":"array","items":{"$ref":"#/$defs/AlarmStateInformation"}}};
+const schema68 = {"type":"object","required":["Name","State"],"properties":{"Name":{"$ref":"#/$defs/AlarmName"},"State":{"$ref":"#/$defs/ExternalAlarmState"}},"additionalProperties":false};
+const schema70 = {"type":"string","enum":["UNKNOWN","ALARM"]};
 
-function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate119.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((data === "UNKNOWN") || (data === "ALARM"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate119.errors = vErrors;
-return errors === 0;
-}
-validate119.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1943,20 +1148,10 @@ errors++;
 }
 }
 if(data.Name !== undefined){
-if(!(validate112(data.Name, {instancePath:instancePath+"/Name",parentData:data,parentDataProperty:"Name",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate112.errors);
-errors = vErrors.length;
-}
-}
-if(data.State !== undefined){
-if(!(validate119(data.State, {instancePath:instancePath+"/State",parentData:data,parentDataProperty:"State",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate119.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data0 = data.Name;
+if(typeof data0 === "string"){
+if(func1(data0) > 255){
+const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1965,16 +1160,82 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-validate117.errors = vErrors;
+if(func1(data0) < 1){
+const err4 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern11.test(data0)){
+const err5 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/pattern",keyword:"pattern",params:{pattern: "^(?!\\s*$).+"},message:"must match pattern \""+"^(?!\\s*$).+"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.State !== undefined){
+let data1 = data.State;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/State",schemaPath:"#/$defs/ExternalAlarmState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+if(!((data1 === "UNKNOWN") || (data1 === "ALARM"))){
+const err8 = {instancePath:instancePath+"/State",schemaPath:"#/$defs/ExternalAlarmState/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate116.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2011,8 +1272,8 @@ const _errs3 = errors;
 if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate117(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate117.errors);
+if(!(validate38(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate38.errors);
 errors = vErrors.length;
 }
 }
@@ -2075,17 +1336,17 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-validate116.errors = vErrors;
+validate37.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate116.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate37.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2094,7 +1355,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema30.properties, key0))){
+if(!(func5.call(schema42.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2106,33 +1367,126 @@ errors++;
 }
 }
 if(data.CommandId !== undefined){
-if(!(validate55(data.CommandId, {instancePath:instancePath+"/CommandId",parentData:data,parentDataProperty:"CommandId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate55.errors);
-errors = vErrors.length;
+let data0 = data.CommandId;
+if(typeof data0 === "string"){
+if(func1(data0) > 36){
+const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data0) < 36){
+const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.DocumentName !== undefined){
-if(!(validate72(data.DocumentName, {instancePath:instancePath+"/DocumentName",parentData:data,parentDataProperty:"DocumentName",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate72.errors);
-errors = vErrors.length;
+let data1 = data.DocumentName;
+if(typeof data1 === "string"){
+if(!pattern5.test(data1)){
+const err4 = {instancePath:instancePath+"/DocumentName",schemaPath:"#/$defs/DocumentName/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_\\-.]{3,128}$"},message:"must match pattern \""+"^[a-zA-Z0-9_\\-.]{3,128}$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/DocumentName",schemaPath:"#/$defs/DocumentName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.DocumentVersion !== undefined){
-if(!(validate74(data.DocumentVersion, {instancePath:instancePath+"/DocumentVersion",parentData:data,parentDataProperty:"DocumentVersion",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate74.errors);
-errors = vErrors.length;
+let data2 = data.DocumentVersion;
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err6 = {instancePath:instancePath+"/DocumentVersion",schemaPath:"#/$defs/DocumentVersion/pattern",keyword:"pattern",params:{pattern: "([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"},message:"must match pattern \""+"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/DocumentVersion",schemaPath:"#/$defs/DocumentVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.Comment !== undefined){
-if(!(validate76(data.Comment, {instancePath:instancePath+"/Comment",parentData:data,parentDataProperty:"Comment",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate76.errors);
-errors = vErrors.length;
+let data3 = data.Comment;
+if(typeof data3 === "string"){
+if(func1(data3) > 100){
+const err8 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.ExpiresAfter !== undefined){
-if(!(validate78(data.ExpiresAfter, {instancePath:instancePath+"/ExpiresAfter",parentData:data,parentDataProperty:"ExpiresAfter",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
+let data4 = data.ExpiresAfter;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/ExpiresAfter",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
 }
 }
 if(data.Parameters !== undefined){
@@ -2144,203 +1498,7 @@ if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data6[i0] !== "string"){
-const err1 = {instancePath:instancePath+"/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/Parameters/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/Parameters/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/Parameters",schemaPath:"#/properties/Parameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.InstanceIds !== undefined){
-let data8 = data.InstanceIds;
-const _errs16 = errors;
-let valid4 = true;
-const _errs17 = errors;
-if(Array.isArray(data8)){
-if(data8.length > 50){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
-}
-errors++;
-}
-}
-var _valid0 = _errs17 === errors;
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs18 = errors;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate57(data8[i1], {instancePath:instancePath+"/InstanceIds/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate57.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
-}
-errors++;
-}
-var _valid0 = _errs18 === errors;
-valid4 = _valid0;
-}
-if(!valid4){
-const err6 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
-}
-errors++;
-}
-if(Array.isArray(data8)){
-if(data8.length > 50){
-const err7 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
-}
-errors++;
-}
-if(data8.length < 0){
-const err8 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.Targets !== undefined){
-if(!(validate81(data.Targets, {instancePath:instancePath+"/Targets",parentData:data,parentDataProperty:"Targets",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data.RequestedDateTime !== undefined){
-if(!(validate78(data.RequestedDateTime, {instancePath:instancePath+"/RequestedDateTime",parentData:data,parentDataProperty:"RequestedDateTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.Status !== undefined){
-if(!(validate86(data.Status, {instancePath:instancePath+"/Status",parentData:data,parentDataProperty:"Status",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate86.errors);
-errors = vErrors.length;
-}
-}
-if(data.StatusDetails !== undefined){
-if(!(validate88(data.StatusDetails, {instancePath:instancePath+"/StatusDetails",parentData:data,parentDataProperty:"StatusDetails",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate88.errors);
-errors = vErrors.length;
-}
-}
-if(data.OutputS3Region !== undefined){
-if(!(validate90(data.OutputS3Region, {instancePath:instancePath+"/OutputS3Region",parentData:data,parentDataProperty:"OutputS3Region",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate90.errors);
-errors = vErrors.length;
-}
-}
-if(data.OutputS3BucketName !== undefined){
-if(!(validate92(data.OutputS3BucketName, {instancePath:instancePath+"/OutputS3BucketName",parentData:data,parentDataProperty:"OutputS3BucketName",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate92.errors);
-errors = vErrors.length;
-}
-}
-if(data.OutputS3KeyPrefix !== undefined){
-if(!(validate94(data.OutputS3KeyPrefix, {instancePath:instancePath+"/OutputS3KeyPrefix",parentData:data,parentDataProperty:"OutputS3KeyPrefix",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate94.errors);
-errors = vErrors.length;
-}
-}
-if(data.MaxConcurrency !== undefined){
-if(!(validate96(data.MaxConcurrency, {instancePath:instancePath+"/MaxConcurrency",parentData:data,parentDataProperty:"MaxConcurrency",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate96.errors);
-errors = vErrors.length;
-}
-}
-if(data.MaxErrors !== undefined){
-if(!(validate98(data.MaxErrors, {instancePath:instancePath+"/MaxErrors",parentData:data,parentDataProperty:"MaxErrors",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate98.errors);
-errors = vErrors.length;
-}
-}
-if(data.TargetCount !== undefined){
-let data19 = data.TargetCount;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err10 = {instancePath:instancePath+"/TargetCount",schemaPath:"#/properties/TargetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
-}
-errors++;
-}
-if((typeof data19 == "number") && (isFinite(data19))){
-if(!(formats0.validate(data19))){
-const err11 = {instancePath:instancePath+"/TargetCount",schemaPath:"#/properties/TargetCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+const err11 = {instancePath:instancePath+"/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/Parameters/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2351,10 +1509,8 @@ errors++;
 }
 }
 }
-if(data.CompletedCount !== undefined){
-let data20 = data.CompletedCount;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err12 = {instancePath:instancePath+"/CompletedCount",schemaPath:"#/properties/CompletedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err12 = {instancePath:instancePath+"/Parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/Parameters/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2363,9 +1519,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(!(formats0.validate(data20))){
-const err13 = {instancePath:instancePath+"/CompletedCount",schemaPath:"#/properties/CompletedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/Parameters",schemaPath:"#/properties/Parameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2375,11 +1532,14 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.ErrorCount !== undefined){
-let data21 = data.ErrorCount;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err14 = {instancePath:instancePath+"/ErrorCount",schemaPath:"#/properties/ErrorCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.InstanceIds !== undefined){
+let data8 = data.InstanceIds;
+const _errs26 = errors;
+let valid9 = true;
+const _errs27 = errors;
+if(Array.isArray(data8)){
+if(data8.length > 50){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2388,9 +1548,26 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(!(formats0.validate(data21))){
-const err15 = {instancePath:instancePath+"/ErrorCount",schemaPath:"#/properties/ErrorCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+}
+var _valid0 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs28 = errors;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err15 = {instancePath:instancePath+"/InstanceIds/" + i1,schemaPath:"#/$defs/InstanceId/pattern",keyword:"pattern",params:{pattern: "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"},message:"must match pattern \""+"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2400,11 +1577,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.DeliveryTimedOutCount !== undefined){
-let data22 = data.DeliveryTimedOutCount;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err16 = {instancePath:instancePath+"/DeliveryTimedOutCount",schemaPath:"#/properties/DeliveryTimedOutCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err16 = {instancePath:instancePath+"/InstanceIds/" + i1,schemaPath:"#/$defs/InstanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2413,9 +1587,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(!(formats0.validate(data22))){
-const err17 = {instancePath:instancePath+"/DeliveryTimedOutCount",schemaPath:"#/properties/DeliveryTimedOutCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2424,30 +1599,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
+var _valid0 = _errs28 === errors;
+valid9 = _valid0;
 }
-}
-if(data.ServiceRole !== undefined){
-if(!(validate100(data.ServiceRole, {instancePath:instancePath+"/ServiceRole",parentData:data,parentDataProperty:"ServiceRole",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate100.errors);
-errors = vErrors.length;
-}
-}
-if(data.NotificationConfig !== undefined){
-if(!(validate102(data.NotificationConfig, {instancePath:instancePath+"/NotificationConfig",parentData:data,parentDataProperty:"NotificationConfig",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate102.errors);
-errors = vErrors.length;
-}
-}
-if(data.CloudWatchOutputConfig !== undefined){
-if(!(validate108(data.CloudWatchOutputConfig, {instancePath:instancePath+"/CloudWatchOutputConfig",parentData:data,parentDataProperty:"CloudWatchOutputConfig",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate108.errors);
-errors = vErrors.length;
-}
-}
-if(data.TimeoutSeconds !== undefined){
-let data26 = data.TimeoutSeconds;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err18 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!valid9){
+const err18 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2456,9 +1612,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 2592000 || isNaN(data26)){
-const err19 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2592000},message:"must be <= 2592000"};
+if(Array.isArray(data8)){
+if(data8.length > 50){
+const err19 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2467,8 +1623,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 }
 errors++;
 }
-if(data26 < 30 || isNaN(data26)){
-const err20 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30"};
+if(data8.length < 0){
+const err20 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2477,8 +1633,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
 }
 errors++;
 }
-if(!(formats0.validate(data26))){
-const err21 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+}
+else {
+const err21 = {instancePath:instancePath+"/InstanceIds",schemaPath:"#/properties/InstanceIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2488,22 +1645,16 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.AlarmConfiguration !== undefined){
-if(!(validate110(data.AlarmConfiguration, {instancePath:instancePath+"/AlarmConfiguration",parentData:data,parentDataProperty:"AlarmConfiguration",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate110.errors);
+if(data.Targets !== undefined){
+if(!(validate29(data.Targets, {instancePath:instancePath+"/Targets",parentData:data,parentDataProperty:"Targets",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate29.errors);
 errors = vErrors.length;
 }
 }
-if(data.TriggeredAlarms !== undefined){
-if(!(validate116(data.TriggeredAlarms, {instancePath:instancePath+"/TriggeredAlarms",parentData:data,parentDataProperty:"TriggeredAlarms",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate116.errors);
-errors = vErrors.length;
-}
-}
-if(data.Interactive !== undefined){
-if(typeof data.Interactive !== "boolean"){
-const err22 = {instancePath:instancePath+"/Interactive",schemaPath:"#/properties/Interactive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.RequestedDateTime !== undefined){
+let data11 = data.RequestedDateTime;
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err22 = {instancePath:instancePath+"/RequestedDateTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2513,9 +1664,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err22 : ajvOverLimit);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.Status !== undefined){
+let data12 = data.Status;
+if(typeof data12 !== "string"){
+const err23 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/CommandStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2524,16 +1676,519 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
 }
 errors++;
 }
-validate70.errors = vErrors;
+if(!(((((((data12 === "Pending") || (data12 === "InProgress")) || (data12 === "Success")) || (data12 === "Cancelled")) || (data12 === "Failed")) || (data12 === "TimedOut")) || (data12 === "Cancelling"))){
+const err24 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/CommandStatus/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err24 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StatusDetails !== undefined){
+let data13 = data.StatusDetails;
+if(typeof data13 === "string"){
+if(func1(data13) > 100){
+const err25 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err25 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data13) < 0){
+const err26 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err26 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err27 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OutputS3Region !== undefined){
+let data14 = data.OutputS3Region;
+if(typeof data14 === "string"){
+if(func1(data14) > 20){
+const err28 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err28 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data14) < 3){
+const err29 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err29 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err30 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OutputS3BucketName !== undefined){
+let data15 = data.OutputS3BucketName;
+if(typeof data15 === "string"){
+if(func1(data15) > 63){
+const err31 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err31 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data15) < 3){
+const err32 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err32 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err33 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OutputS3KeyPrefix !== undefined){
+let data16 = data.OutputS3KeyPrefix;
+if(typeof data16 === "string"){
+if(func1(data16) > 500){
+const err34 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err34 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err35 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.MaxConcurrency !== undefined){
+let data17 = data.MaxConcurrency;
+if(typeof data17 === "string"){
+if(func1(data17) > 7){
+const err36 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err36 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data17) < 1){
+const err37 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err37 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern9.test(data17)){
+const err38 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"+"\""};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err38 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err39 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.MaxErrors !== undefined){
+let data18 = data.MaxErrors;
+if(typeof data18 === "string"){
+if(func1(data18) > 7){
+const err40 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err40 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data18) < 1){
+const err41 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err41 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern10.test(data18)){
+const err42 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"+"\""};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err42 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err43 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.TargetCount !== undefined){
+let data19 = data.TargetCount;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err44 = {instancePath:instancePath+"/TargetCount",schemaPath:"#/properties/TargetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err44 : ajvOverLimit);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(!(formats0.validate(data19))){
+const err45 = {instancePath:instancePath+"/TargetCount",schemaPath:"#/properties/TargetCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err45 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.CompletedCount !== undefined){
+let data20 = data.CompletedCount;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err46 = {instancePath:instancePath+"/CompletedCount",schemaPath:"#/properties/CompletedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err46 : ajvOverLimit);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(!(formats0.validate(data20))){
+const err47 = {instancePath:instancePath+"/CompletedCount",schemaPath:"#/properties/CompletedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err47 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.ErrorCount !== undefined){
+let data21 = data.ErrorCount;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err48 = {instancePath:instancePath+"/ErrorCount",schemaPath:"#/properties/ErrorCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err48 : ajvOverLimit);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(!(formats0.validate(data21))){
+const err49 = {instancePath:instancePath+"/ErrorCount",schemaPath:"#/properties/ErrorCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err49 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.DeliveryTimedOutCount !== undefined){
+let data22 = data.DeliveryTimedOutCount;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err50 = {instancePath:instancePath+"/DeliveryTimedOutCount",schemaPath:"#/properties/DeliveryTimedOutCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err50 : ajvOverLimit);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(!(formats0.validate(data22))){
+const err51 = {instancePath:instancePath+"/DeliveryTimedOutCount",schemaPath:"#/properties/DeliveryTimedOutCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err51 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.ServiceRole !== undefined){
+if(typeof data.ServiceRole !== "string"){
+const err52 = {instancePath:instancePath+"/ServiceRole",schemaPath:"#/$defs/ServiceRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err52 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.NotificationConfig !== undefined){
+if(!(validate31(data.NotificationConfig, {instancePath:instancePath+"/NotificationConfig",parentData:data,parentDataProperty:"NotificationConfig",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.CloudWatchOutputConfig !== undefined){
+let data25 = data.CloudWatchOutputConfig;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key2 in data25){
+if(!((key2 === "CloudWatchLogGroupName") || (key2 === "CloudWatchOutputEnabled"))){
+const err53 = {instancePath:instancePath+"/CloudWatchOutputConfig",schemaPath:"#/$defs/CloudWatchOutputConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err53 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data25.CloudWatchLogGroupName !== undefined){
+let data26 = data25.CloudWatchLogGroupName;
+if(typeof data26 === "string"){
+if(func1(data26) > 512){
+const err54 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err54 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data26) < 1){
+const err55 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err55 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err56 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data25.CloudWatchOutputEnabled !== undefined){
+if(typeof data25.CloudWatchOutputEnabled !== "boolean"){
+const err57 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchOutputEnabled",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchOutputEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err57 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/CloudWatchOutputConfig",schemaPath:"#/$defs/CloudWatchOutputConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err58 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.TimeoutSeconds !== undefined){
+let data28 = data.TimeoutSeconds;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err59 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err59 : ajvOverLimit);
+}
+errors++;
+}
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 2592000 || isNaN(data28)){
+const err60 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2592000},message:"must be <= 2592000"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err60 : ajvOverLimit);
+}
+errors++;
+}
+if(data28 < 30 || isNaN(data28)){
+const err61 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err61 : ajvOverLimit);
+}
+errors++;
+}
+if(!(formats0.validate(data28))){
+const err62 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err62 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.AlarmConfiguration !== undefined){
+if(!(validate33(data.AlarmConfiguration, {instancePath:instancePath+"/AlarmConfiguration",parentData:data,parentDataProperty:"AlarmConfiguration",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.TriggeredAlarms !== undefined){
+if(!(validate37(data.TriggeredAlarms, {instancePath:instancePath+"/TriggeredAlarms",parentData:data,parentDataProperty:"TriggeredAlarms",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.Interactive !== undefined){
+if(typeof data.Interactive !== "boolean"){
+const err63 = {instancePath:instancePath+"/Interactive",schemaPath:"#/properties/Interactive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err63 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err64 : ajvOverLimit);
+}
+errors++;
+}
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2558,8 +2213,8 @@ let data0 = data.Commands;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate70(data0[i0], {instancePath:instancePath+"/Commands/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate70.errors);
+if(!(validate28(data0[i0], {instancePath:instancePath+"/Commands/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate28.errors);
 errors = vErrors.length;
 }
 }
@@ -2576,14 +2231,8 @@ errors++;
 }
 }
 if(data.NextToken !== undefined){
-if(!(validate61(data.NextToken, {instancePath:instancePath+"/NextToken",parentData:data,parentDataProperty:"NextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data.NextToken !== "string"){
+const err2 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2592,41 +2241,54 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-validate69.errors = vErrors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
+}
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandsResponse.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate69.errors);
+if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate27.errors);
 errors = vErrors.length;
 }
-validate68.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ListCommandsError = validate126;
-const schema55 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsError.json"};
-const schema56 = {"type":"object","required":["__type"],"properties":{"__type":{"type":"string","pattern":"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},"Message":{"type":"string"},"message":{"type":"string"}},"additionalProperties":false};
-const pattern10 = new RegExp("^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$", "u");
+export const ListCommandsError = validate43;
+const schema72 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsError.json"};
+const schema73 = {"type":"object","required":["__type"],"properties":{"__type":{"type":"string","pattern":"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},"Message":{"type":"string"},"message":{"type":"string"}},"additionalProperties":false};
+const pattern13 = new RegExp("^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$", "u");
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandsError.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2635,7 +2297,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.__type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
+const err0 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2646,7 +2308,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "__type") || (key0 === "Message")) || (key0 === "message"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2659,8 +2321,8 @@ errors++;
 if(data.__type !== undefined){
 let data0 = data.__type;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err2 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+if(!pattern13.test(data0)){
+const err2 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2671,7 +2333,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2683,7 +2345,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err4 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/Message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2695,7 +2357,7 @@ errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2707,7 +2369,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2716,40 +2378,19 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const ListCommandInvocationsRequest = validate44;
+const schema74 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandInvocationsRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsRequest.json"};
+const schema75 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"MaxResults":{"$ref":"#/$defs/CommandMaxResults"},"NextToken":{"$ref":"#/$defs/NextToken"},"Filters":{"type":"array","minItems":1,"maxItems":5,"if":{"maxItems":5},"then":{"type":"array","items":{"$ref":"#/$defs/CommandFilter"}}},"Details":{"type":"boolean","default":false}},"additionalProperties":false};
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandsError.json" */;
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate126.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate127(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate127.errors);
-errors = vErrors.length;
-}
-validate126.errors = vErrors;
-return errors === 0;
-}
-validate126.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const ListCommandInvocationsRequest = validate129;
-const schema57 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandInvocationsRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsRequest.json"};
-const schema58 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"MaxResults":{"$ref":"#/$defs/CommandMaxResults"},"NextToken":{"$ref":"#/$defs/NextToken"},"Filters":{"type":"array","minItems":1,"maxItems":5,"if":{"maxItems":5},"then":{"type":"array","items":{"$ref":"#/$defs/CommandFilter"}}},"Details":{"type":"boolean","default":false}},"additionalProperties":false};
-
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate130.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2770,37 +2411,10 @@ errors++;
 }
 }
 if(data.CommandId !== undefined){
-if(!(validate55(data.CommandId, {instancePath:instancePath+"/CommandId",parentData:data,parentDataProperty:"CommandId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.InstanceId !== undefined){
-if(!(validate57(data.InstanceId, {instancePath:instancePath+"/InstanceId",parentData:data,parentDataProperty:"InstanceId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate57.errors);
-errors = vErrors.length;
-}
-}
-if(data.MaxResults !== undefined){
-if(!(validate59(data.MaxResults, {instancePath:instancePath+"/MaxResults",parentData:data,parentDataProperty:"MaxResults",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate59.errors);
-errors = vErrors.length;
-}
-}
-if(data.NextToken !== undefined){
-if(!(validate61(data.NextToken, {instancePath:instancePath+"/NextToken",parentData:data,parentDataProperty:"NextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data.Filters !== undefined){
-let data4 = data.Filters;
-const _errs8 = errors;
-let valid1 = true;
-const _errs9 = errors;
-if(Array.isArray(data4)){
-if(data4.length > 5){
-const err1 = {};
+let data0 = data.CommandId;
+if(typeof data0 === "string"){
+if(func1(data0) > 36){
+const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2809,30 +2423,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-}
-var _valid0 = _errs9 === errors;
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs10 = errors;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate63(data4[i0], {instancePath:instancePath+"/Filters/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate63.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func1(data0) < 36){
+const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2841,11 +2433,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-valid1 = _valid0;
 }
-if(!valid1){
-const err3 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+const err3 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2854,9 +2444,12 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if(Array.isArray(data4)){
-if(data4.length > 5){
-const err4 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+}
+if(data.InstanceId !== undefined){
+let data1 = data.InstanceId;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err4 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/$defs/InstanceId/pattern",keyword:"pattern",params:{pattern: "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"},message:"must match pattern \""+"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2865,8 +2458,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 }
 errors++;
 }
-if(data4.length < 1){
-const err5 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err5 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/$defs/InstanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2876,8 +2470,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.MaxResults !== undefined){
+let data2 = data.MaxResults;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2886,10 +2482,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.Details !== undefined){
-if(typeof data.Details !== "boolean"){
-const err7 = {instancePath:instancePath+"/Details",schemaPath:"#/properties/Details/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 50 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2898,10 +2493,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2910,143 +2503,186 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
 }
 errors++;
 }
-validate130.errors = vErrors;
+if(!(formats0.validate(data2))){
+const err9 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/$defs/CommandMaxResults/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.NextToken !== undefined){
+if(typeof data.NextToken !== "string"){
+const err10 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Filters !== undefined){
+let data4 = data.Filters;
+const _errs16 = errors;
+let valid5 = true;
+const _errs17 = errors;
+if(Array.isArray(data4)){
+if(data4.length > 5){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+}
+var _valid0 = _errs17 === errors;
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs18 = errors;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate23(data4[i0], {instancePath:instancePath+"/Filters/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid5 = _valid0;
+}
+if(!valid5){
+const err13 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data4)){
+if(data4.length > 5){
+const err14 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+if(data4.length < 1){
+const err15 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/Filters",schemaPath:"#/properties/Filters/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Details !== undefined){
+if(typeof data.Details !== "boolean"){
+const err17 = {instancePath:instancePath+"/Details",schemaPath:"#/properties/Details/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate130.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsRequest.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate130(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate130.errors);
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate45.errors);
 errors = vErrors.length;
 }
-validate129.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ListCommandInvocationsResponse = validate137;
-const schema59 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandInvocationsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsResponse.json"};
-const schema60 = {"type":"object","properties":{"CommandInvocations":{"type":"array","items":{"$ref":"#/$defs/CommandInvocation"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
-const schema61 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"InstanceName":{"type":"string","maxLength":255},"Comment":{"$ref":"#/$defs/Comment"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandInvocationStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"TraceOutput":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"CommandPlugins":{"type":"array","items":{"$ref":"#/$defs/CommandPlugin"}},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"}},"additionalProperties":false};
-const schema62 = {"type":"string","enum":["Pending","InProgress","Delayed","Success","Cancelled","TimedOut","Failed","Cancelling"]};
+export const ListCommandInvocationsResponse = validate48;
+const schema80 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandInvocationsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsResponse.json"};
+const schema81 = {"type":"object","properties":{"CommandInvocations":{"type":"array","items":{"$ref":"#/$defs/CommandInvocation"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
+const schema82 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"InstanceName":{"type":"string","maxLength":255},"Comment":{"$ref":"#/$defs/Comment"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandInvocationStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"TraceOutput":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"CommandPlugins":{"type":"array","items":{"$ref":"#/$defs/CommandPlugin"}},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"}},"additionalProperties":false};
+const schema89 = {"type":"string","enum":["Pending","InProgress","Delayed","Success","Cancelled","TimedOut","Failed","Cancelling"]};
+const schema91 = {"type":"string"};
+const schema93 = {"type":"object","properties":{"Name":{"type":"string","minLength":4},"Status":{"$ref":"#/$defs/CommandPluginStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"ResponseCode":{"type":"integer","format":"int32"},"ResponseStartDateTime":{"$ref":"#/$defs/DateTime"},"ResponseFinishDateTime":{"$ref":"#/$defs/DateTime"},"Output":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"}},"additionalProperties":false};
+const schema94 = {"type":"string","enum":["Pending","InProgress","Success","TimedOut","Cancelled","Failed"]};
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate146.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((((((((data === "Pending") || (data === "InProgress")) || (data === "Delayed")) || (data === "Success")) || (data === "Cancelled")) || (data === "TimedOut")) || (data === "Failed")) || (data === "Cancelling"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate146.errors = vErrors;
-return errors === 0;
-}
-validate146.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema63 = {"type":"string"};
-
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate149.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-validate149.errors = vErrors;
-return errors === 0;
-}
-validate149.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema64 = {"type":"object","properties":{"Name":{"type":"string","minLength":4},"Status":{"$ref":"#/$defs/CommandPluginStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"ResponseCode":{"type":"integer","format":"int32"},"ResponseStartDateTime":{"$ref":"#/$defs/DateTime"},"ResponseFinishDateTime":{"$ref":"#/$defs/DateTime"},"Output":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"}},"additionalProperties":false};
-const schema65 = {"type":"string","enum":["Pending","InProgress","Success","TimedOut","Cancelled","Failed"]};
-
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate153.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((((((data === "Pending") || (data === "InProgress")) || (data === "Success")) || (data === "TimedOut")) || (data === "Cancelled")) || (data === "Failed"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate153.errors = vErrors;
-return errors === 0;
-}
-validate153.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate152.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3055,7 +2691,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema64.properties, key0))){
+if(!(func5.call(schema93.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3092,21 +2728,9 @@ errors++;
 }
 }
 if(data.Status !== undefined){
-if(!(validate153(data.Status, {instancePath:instancePath+"/Status",parentData:data,parentDataProperty:"Status",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate153.errors);
-errors = vErrors.length;
-}
-}
-if(data.StatusDetails !== undefined){
-if(!(validate88(data.StatusDetails, {instancePath:instancePath+"/StatusDetails",parentData:data,parentDataProperty:"StatusDetails",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate88.errors);
-errors = vErrors.length;
-}
-}
-if(data.ResponseCode !== undefined){
-let data3 = data.ResponseCode;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err3 = {instancePath:instancePath+"/ResponseCode",schemaPath:"#/properties/ResponseCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data1 = data.Status;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/CommandPluginStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3115,9 +2739,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats0.validate(data3))){
-const err4 = {instancePath:instancePath+"/ResponseCode",schemaPath:"#/properties/ResponseCode/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(!((((((data1 === "Pending") || (data1 === "InProgress")) || (data1 === "Success")) || (data1 === "TimedOut")) || (data1 === "Cancelled")) || (data1 === "Failed"))){
+const err4 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/CommandPluginStatus/enum",keyword:"enum",params:{allowedValues: schema94.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3127,24 +2750,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.ResponseStartDateTime !== undefined){
-if(!(validate78(data.ResponseStartDateTime, {instancePath:instancePath+"/ResponseStartDateTime",parentData:data,parentDataProperty:"ResponseStartDateTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.ResponseFinishDateTime !== undefined){
-if(!(validate78(data.ResponseFinishDateTime, {instancePath:instancePath+"/ResponseFinishDateTime",parentData:data,parentDataProperty:"ResponseFinishDateTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.Output !== undefined){
-let data6 = data.Output;
-if(typeof data6 === "string"){
-if(func1(data6) > 2500){
-const err5 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
+if(data.StatusDetails !== undefined){
+let data2 = data.StatusDetails;
+if(typeof data2 === "string"){
+if(func1(data2) > 100){
+const err5 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3153,9 +2763,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func1(data2) < 0){
+const err6 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3165,39 +2774,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 errors++;
 }
 }
-if(data.StandardOutputUrl !== undefined){
-if(!(validate149(data.StandardOutputUrl, {instancePath:instancePath+"/StandardOutputUrl",parentData:data,parentDataProperty:"StandardOutputUrl",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate149.errors);
-errors = vErrors.length;
-}
-}
-if(data.StandardErrorUrl !== undefined){
-if(!(validate149(data.StandardErrorUrl, {instancePath:instancePath+"/StandardErrorUrl",parentData:data,parentDataProperty:"StandardErrorUrl",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate149.errors);
-errors = vErrors.length;
-}
-}
-if(data.OutputS3Region !== undefined){
-if(!(validate90(data.OutputS3Region, {instancePath:instancePath+"/OutputS3Region",parentData:data,parentDataProperty:"OutputS3Region",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate90.errors);
-errors = vErrors.length;
-}
-}
-if(data.OutputS3BucketName !== undefined){
-if(!(validate92(data.OutputS3BucketName, {instancePath:instancePath+"/OutputS3BucketName",parentData:data,parentDataProperty:"OutputS3BucketName",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate92.errors);
-errors = vErrors.length;
-}
-}
-if(data.OutputS3KeyPrefix !== undefined){
-if(!(validate94(data.OutputS3KeyPrefix, {instancePath:instancePath+"/OutputS3KeyPrefix",parentData:data,parentDataProperty:"OutputS3KeyPrefix",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate94.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3206,16 +2784,223 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
 }
 errors++;
 }
-validate152.errors = vErrors;
+}
+if(data.ResponseCode !== undefined){
+let data3 = data.ResponseCode;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/ResponseCode",schemaPath:"#/properties/ResponseCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(!(formats0.validate(data3))){
+const err9 = {instancePath:instancePath+"/ResponseCode",schemaPath:"#/properties/ResponseCode/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+if(data.ResponseStartDateTime !== undefined){
+let data4 = data.ResponseStartDateTime;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/ResponseStartDateTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.ResponseFinishDateTime !== undefined){
+let data5 = data.ResponseFinishDateTime;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/ResponseFinishDateTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Output !== undefined){
+let data6 = data.Output;
+if(typeof data6 === "string"){
+if(func1(data6) > 2500){
+const err12 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StandardOutputUrl !== undefined){
+if(typeof data.StandardOutputUrl !== "string"){
+const err14 = {instancePath:instancePath+"/StandardOutputUrl",schemaPath:"#/$defs/Url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StandardErrorUrl !== undefined){
+if(typeof data.StandardErrorUrl !== "string"){
+const err15 = {instancePath:instancePath+"/StandardErrorUrl",schemaPath:"#/$defs/Url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OutputS3Region !== undefined){
+let data9 = data.OutputS3Region;
+if(typeof data9 === "string"){
+if(func1(data9) > 20){
+const err16 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data9) < 3){
+const err17 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OutputS3BucketName !== undefined){
+let data10 = data.OutputS3BucketName;
+if(typeof data10 === "string"){
+if(func1(data10) > 63){
+const err19 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data10) < 3){
+const err20 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OutputS3KeyPrefix !== undefined){
+let data11 = data.OutputS3KeyPrefix;
+if(typeof data11 === "string"){
+if(func1(data11) > 500){
+const err22 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err22 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err24 : ajvOverLimit);
+}
+errors++;
+}
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate152.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3224,7 +3009,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema61.properties, key0))){
+if(!(func5.call(schema82.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3236,22 +3021,10 @@ errors++;
 }
 }
 if(data.CommandId !== undefined){
-if(!(validate55(data.CommandId, {instancePath:instancePath+"/CommandId",parentData:data,parentDataProperty:"CommandId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.InstanceId !== undefined){
-if(!(validate57(data.InstanceId, {instancePath:instancePath+"/InstanceId",parentData:data,parentDataProperty:"InstanceId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate57.errors);
-errors = vErrors.length;
-}
-}
-if(data.InstanceName !== undefined){
-let data2 = data.InstanceName;
-if(typeof data2 === "string"){
-if(func1(data2) > 255){
-const err1 = {instancePath:instancePath+"/InstanceName",schemaPath:"#/properties/InstanceName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+let data0 = data.CommandId;
+if(typeof data0 === "string"){
+if(func1(data0) > 36){
+const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3260,9 +3033,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/InstanceName",schemaPath:"#/properties/InstanceName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func1(data0) < 36){
+const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3272,47 +3044,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 errors++;
 }
 }
-if(data.Comment !== undefined){
-if(!(validate76(data.Comment, {instancePath:instancePath+"/Comment",parentData:data,parentDataProperty:"Comment",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate76.errors);
-errors = vErrors.length;
-}
-}
-if(data.DocumentName !== undefined){
-if(!(validate72(data.DocumentName, {instancePath:instancePath+"/DocumentName",parentData:data,parentDataProperty:"DocumentName",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate72.errors);
-errors = vErrors.length;
-}
-}
-if(data.DocumentVersion !== undefined){
-if(!(validate74(data.DocumentVersion, {instancePath:instancePath+"/DocumentVersion",parentData:data,parentDataProperty:"DocumentVersion",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate74.errors);
-errors = vErrors.length;
-}
-}
-if(data.RequestedDateTime !== undefined){
-if(!(validate78(data.RequestedDateTime, {instancePath:instancePath+"/RequestedDateTime",parentData:data,parentDataProperty:"RequestedDateTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.Status !== undefined){
-if(!(validate146(data.Status, {instancePath:instancePath+"/Status",parentData:data,parentDataProperty:"Status",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate146.errors);
-errors = vErrors.length;
-}
-}
-if(data.StatusDetails !== undefined){
-if(!(validate88(data.StatusDetails, {instancePath:instancePath+"/StatusDetails",parentData:data,parentDataProperty:"StatusDetails",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate88.errors);
-errors = vErrors.length;
-}
-}
-if(data.TraceOutput !== undefined){
-let data9 = data.TraceOutput;
-if(typeof data9 === "string"){
-if(func1(data9) > 2500){
-const err3 = {instancePath:instancePath+"/TraceOutput",schemaPath:"#/properties/TraceOutput/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
+else {
+const err3 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3322,8 +3055,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/TraceOutput",schemaPath:"#/properties/TraceOutput/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.InstanceId !== undefined){
+let data1 = data.InstanceId;
+if(typeof data1 === "string"){
+if(!pattern4.test(data1)){
+const err4 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/$defs/InstanceId/pattern",keyword:"pattern",params:{pattern: "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"},message:"must match pattern \""+"(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3333,31 +3069,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 errors++;
 }
 }
-if(data.StandardOutputUrl !== undefined){
-if(!(validate149(data.StandardOutputUrl, {instancePath:instancePath+"/StandardOutputUrl",parentData:data,parentDataProperty:"StandardOutputUrl",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate149.errors);
-errors = vErrors.length;
-}
-}
-if(data.StandardErrorUrl !== undefined){
-if(!(validate149(data.StandardErrorUrl, {instancePath:instancePath+"/StandardErrorUrl",parentData:data,parentDataProperty:"StandardErrorUrl",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate149.errors);
-errors = vErrors.length;
-}
-}
-if(data.CommandPlugins !== undefined){
-let data12 = data.CommandPlugins;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate152(data12[i0], {instancePath:instancePath+"/CommandPlugins/" + i0,parentData:data12,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate152.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err5 = {instancePath:instancePath+"/CommandPlugins",schemaPath:"#/properties/CommandPlugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err5 = {instancePath:instancePath+"/InstanceId",schemaPath:"#/$defs/InstanceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3367,27 +3080,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 errors++;
 }
 }
-if(data.ServiceRole !== undefined){
-if(!(validate100(data.ServiceRole, {instancePath:instancePath+"/ServiceRole",parentData:data,parentDataProperty:"ServiceRole",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate100.errors);
-errors = vErrors.length;
-}
-}
-if(data.NotificationConfig !== undefined){
-if(!(validate102(data.NotificationConfig, {instancePath:instancePath+"/NotificationConfig",parentData:data,parentDataProperty:"NotificationConfig",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate102.errors);
-errors = vErrors.length;
-}
-}
-if(data.CloudWatchOutputConfig !== undefined){
-if(!(validate108(data.CloudWatchOutputConfig, {instancePath:instancePath+"/CloudWatchOutputConfig",parentData:data,parentDataProperty:"CloudWatchOutputConfig",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate108.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.InstanceName !== undefined){
+let data2 = data.InstanceName;
+if(typeof data2 === "string"){
+if(func1(data2) > 255){
+const err6 = {instancePath:instancePath+"/InstanceName",schemaPath:"#/properties/InstanceName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3396,16 +3093,348 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate139.errors = vErrors;
+}
+else {
+const err7 = {instancePath:instancePath+"/InstanceName",schemaPath:"#/properties/InstanceName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Comment !== undefined){
+let data3 = data.Comment;
+if(typeof data3 === "string"){
+if(func1(data3) > 100){
+const err8 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.DocumentName !== undefined){
+let data4 = data.DocumentName;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err10 = {instancePath:instancePath+"/DocumentName",schemaPath:"#/$defs/DocumentName/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_\\-.]{3,128}$"},message:"must match pattern \""+"^[a-zA-Z0-9_\\-.]{3,128}$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/DocumentName",schemaPath:"#/$defs/DocumentName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.DocumentVersion !== undefined){
+let data5 = data.DocumentVersion;
+if(typeof data5 === "string"){
+if(!pattern6.test(data5)){
+const err12 = {instancePath:instancePath+"/DocumentVersion",schemaPath:"#/$defs/DocumentVersion/pattern",keyword:"pattern",params:{pattern: "([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"},message:"must match pattern \""+"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/DocumentVersion",schemaPath:"#/$defs/DocumentVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.RequestedDateTime !== undefined){
+let data6 = data.RequestedDateTime;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err14 = {instancePath:instancePath+"/RequestedDateTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Status !== undefined){
+let data7 = data.Status;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/CommandInvocationStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+if(!((((((((data7 === "Pending") || (data7 === "InProgress")) || (data7 === "Delayed")) || (data7 === "Success")) || (data7 === "Cancelled")) || (data7 === "TimedOut")) || (data7 === "Failed")) || (data7 === "Cancelling"))){
+const err16 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/CommandInvocationStatus/enum",keyword:"enum",params:{allowedValues: schema89.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StatusDetails !== undefined){
+let data8 = data.StatusDetails;
+if(typeof data8 === "string"){
+if(func1(data8) > 100){
+const err17 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data8) < 0){
+const err18 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.TraceOutput !== undefined){
+let data9 = data.TraceOutput;
+if(typeof data9 === "string"){
+if(func1(data9) > 2500){
+const err20 = {instancePath:instancePath+"/TraceOutput",schemaPath:"#/properties/TraceOutput/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/TraceOutput",schemaPath:"#/properties/TraceOutput/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StandardOutputUrl !== undefined){
+if(typeof data.StandardOutputUrl !== "string"){
+const err22 = {instancePath:instancePath+"/StandardOutputUrl",schemaPath:"#/$defs/Url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err22 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StandardErrorUrl !== undefined){
+if(typeof data.StandardErrorUrl !== "string"){
+const err23 = {instancePath:instancePath+"/StandardErrorUrl",schemaPath:"#/$defs/Url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.CommandPlugins !== undefined){
+let data12 = data.CommandPlugins;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate51(data12[i0], {instancePath:instancePath+"/CommandPlugins/" + i0,parentData:data12,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate51.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/CommandPlugins",schemaPath:"#/properties/CommandPlugins/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err24 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.ServiceRole !== undefined){
+if(typeof data.ServiceRole !== "string"){
+const err25 = {instancePath:instancePath+"/ServiceRole",schemaPath:"#/$defs/ServiceRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err25 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.NotificationConfig !== undefined){
+if(!(validate31(data.NotificationConfig, {instancePath:instancePath+"/NotificationConfig",parentData:data,parentDataProperty:"NotificationConfig",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.CloudWatchOutputConfig !== undefined){
+let data16 = data.CloudWatchOutputConfig;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key1 in data16){
+if(!((key1 === "CloudWatchLogGroupName") || (key1 === "CloudWatchOutputEnabled"))){
+const err26 = {instancePath:instancePath+"/CloudWatchOutputConfig",schemaPath:"#/$defs/CloudWatchOutputConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err26 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data16.CloudWatchLogGroupName !== undefined){
+let data17 = data16.CloudWatchLogGroupName;
+if(typeof data17 === "string"){
+if(func1(data17) > 512){
+const err27 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err27 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data17) < 1){
+const err28 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err28 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err29 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data16.CloudWatchOutputEnabled !== undefined){
+if(typeof data16.CloudWatchOutputEnabled !== "boolean"){
+const err30 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchOutputEnabled",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchOutputEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err30 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/CloudWatchOutputConfig",schemaPath:"#/$defs/CloudWatchOutputConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err31 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err32 : ajvOverLimit);
+}
+errors++;
+}
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3430,8 +3459,8 @@ let data0 = data.CommandInvocations;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate139(data0[i0], {instancePath:instancePath+"/CommandInvocations/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate139.errors);
+if(!(validate50(data0[i0], {instancePath:instancePath+"/CommandInvocations/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate50.errors);
 errors = vErrors.length;
 }
 }
@@ -3448,14 +3477,8 @@ errors++;
 }
 }
 if(data.NextToken !== undefined){
-if(!(validate61(data.NextToken, {instancePath:instancePath+"/NextToken",parentData:data,parentDataProperty:"NextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data.NextToken !== "string"){
+const err2 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3464,39 +3487,52 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-validate138.errors = vErrors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
+}
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsResponse.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate138(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate138.errors);
+if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate49.errors);
 errors = vErrors.length;
 }
-validate137.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ListCommandInvocationsError = validate170;
-const schema66 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsError.json"};
+export const ListCommandInvocationsError = validate56;
+const schema106 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsError.json"};
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsError.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate171.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3505,7 +3541,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.__type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
+const err0 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3516,7 +3552,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "__type") || (key0 === "Message")) || (key0 === "message"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3529,8 +3565,8 @@ errors++;
 if(data.__type !== undefined){
 let data0 = data.__type;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err2 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+if(!pattern13.test(data0)){
+const err2 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3541,7 +3577,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3553,7 +3589,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err4 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/Message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3565,7 +3601,7 @@ errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3577,7 +3613,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3586,100 +3622,21 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate171.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate171.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const GetMaintenanceWindowExecutionRequest = validate57;
+const schema108 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/GetMaintenanceWindowExecutionRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionRequest.json"};
+const schema109 = {"type":"object","required":["WindowExecutionId"],"properties":{"WindowExecutionId":{"$ref":"#/$defs/MaintenanceWindowExecutionId"}},"additionalProperties":false};
+const schema110 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
+const pattern19 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsError.json" */;
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate170.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate171(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate171.errors);
-errors = vErrors.length;
-}
-validate170.errors = vErrors;
-return errors === 0;
-}
-validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const GetMaintenanceWindowExecutionRequest = validate173;
-const schema68 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/GetMaintenanceWindowExecutionRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionRequest.json"};
-const schema69 = {"type":"object","required":["WindowExecutionId"],"properties":{"WindowExecutionId":{"$ref":"#/$defs/MaintenanceWindowExecutionId"}},"additionalProperties":false};
-const schema70 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
-const pattern12 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
-
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate175.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 36){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 36){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(!pattern12.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-validate175.errors = vErrors;
-return errors === 0;
-}
-validate175.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate174.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3710,330 +3667,10 @@ errors++;
 }
 }
 if(data.WindowExecutionId !== undefined){
-if(!(validate175(data.WindowExecutionId, {instancePath:instancePath+"/WindowExecutionId",parentData:data,parentDataProperty:"WindowExecutionId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate175.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-validate174.errors = vErrors;
-return errors === 0;
-}
-validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionRequest.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate173.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate174(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate174.errors);
-errors = vErrors.length;
-}
-validate173.errors = vErrors;
-return errors === 0;
-}
-validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const GetMaintenanceWindowExecutionResponse = validate178;
-const schema71 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/GetMaintenanceWindowExecutionResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionResponse.json"};
-const schema72 = {"type":"object","properties":{"WindowExecutionId":{"$ref":"#/$defs/MaintenanceWindowExecutionId"},"TaskIds":{"type":"array","items":{"$ref":"#/$defs/MaintenanceWindowExecutionTaskId"}},"Status":{"$ref":"#/$defs/MaintenanceWindowExecutionStatus"},"StatusDetails":{"type":"string","minLength":0,"maxLength":250},"StartTime":{"$ref":"#/$defs/DateTime"},"EndTime":{"$ref":"#/$defs/DateTime"}},"additionalProperties":false};
-const schema73 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
-
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate181.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 36){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data) < 36){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(!pattern12.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-validate181.errors = vErrors;
-return errors === 0;
-}
-validate181.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema74 = {"type":"string","enum":["PENDING","IN_PROGRESS","SUCCESS","FAILED","TIMED_OUT","CANCELLING","CANCELLED","SKIPPED_OVERLAPPING"]};
-
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate183.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!((((((((data === "PENDING") || (data === "IN_PROGRESS")) || (data === "SUCCESS")) || (data === "FAILED")) || (data === "TIMED_OUT")) || (data === "CANCELLING")) || (data === "CANCELLED")) || (data === "SKIPPED_OVERLAPPING"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate183.errors = vErrors;
-return errors === 0;
-}
-validate183.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate179.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((key0 === "WindowExecutionId") || (key0 === "TaskIds")) || (key0 === "Status")) || (key0 === "StatusDetails")) || (key0 === "StartTime")) || (key0 === "EndTime"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.WindowExecutionId !== undefined){
-if(!(validate175(data.WindowExecutionId, {instancePath:instancePath+"/WindowExecutionId",parentData:data,parentDataProperty:"WindowExecutionId",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate175.errors);
-errors = vErrors.length;
-}
-}
-if(data.TaskIds !== undefined){
-let data1 = data.TaskIds;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate181(data1[i0], {instancePath:instancePath+"/TaskIds/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate181.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/TaskIds",schemaPath:"#/properties/TaskIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.Status !== undefined){
-if(!(validate183(data.Status, {instancePath:instancePath+"/Status",parentData:data,parentDataProperty:"Status",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate183.errors);
-errors = vErrors.length;
-}
-}
-if(data.StatusDetails !== undefined){
-let data4 = data.StatusDetails;
-if(typeof data4 === "string"){
-if(func1(data4) > 250){
-const err2 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data4) < 0){
-const err3 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.StartTime !== undefined){
-if(!(validate78(data.StartTime, {instancePath:instancePath+"/StartTime",parentData:data,parentDataProperty:"StartTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.EndTime !== undefined){
-if(!(validate78(data.EndTime, {instancePath:instancePath+"/EndTime",parentData:data,parentDataProperty:"EndTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
-}
-errors++;
-}
-validate179.errors = vErrors;
-return errors === 0;
-}
-validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionResponse.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate178.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate179(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate179.errors);
-errors = vErrors.length;
-}
-validate178.errors = vErrors;
-return errors === 0;
-}
-validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const GetMaintenanceWindowExecutionError = validate188;
-const schema75 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionError.json"};
-
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate189.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.__type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "__type") || (key0 === "Message")) || (key0 === "message"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.__type !== undefined){
-let data0 = data.__type;
+let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err2 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+if(func1(data0) > 36){
+const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4042,9 +3679,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-}
-else {
-const err3 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func1(data0) < 36){
+const err3 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4053,10 +3689,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.Message !== undefined){
-if(typeof data.Message !== "string"){
-const err4 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern19.test(data0)){
+const err4 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4066,9 +3700,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err5 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4089,50 +3722,52 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionError.json" */;
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionRequest.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate189(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate189.errors);
+if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate58.errors);
 errors = vErrors.length;
 }
-validate188.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const DescribeAutomationStepExecutionsRequest = validate191;
-const schema77 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsRequest.json"};
-const schema78 = {"type":"object","required":["AutomationExecutionId"],"properties":{"AutomationExecutionId":{"type":"string","minLength":36,"maxLength":36},"Filters":{"type":"array","minItems":1,"maxItems":6,"if":{"maxItems":6},"then":{"type":"array","items":{"$ref":"#/$defs/StepExecutionFilter"}}},"NextToken":{"$ref":"#/$defs/NextToken"},"MaxResults":{"type":"integer","format":"int32","minimum":1,"maximum":50},"ReverseOrder":{"type":"boolean","default":false}},"additionalProperties":false};
-const schema79 = {"type":"object","required":["Key","Values"],"properties":{"Key":{"$ref":"#/$defs/StepExecutionFilterKey"},"Values":{"type":"array","minItems":1,"maxItems":10,"if":{"maxItems":10},"then":{"type":"array","items":{"type":"string","minLength":1,"maxLength":150}}}},"additionalProperties":false};
-const schema80 = {"type":"string","enum":["StartTimeBefore","StartTimeAfter","StepExecutionStatus","StepExecutionId","StepName","Action","ParentStepExecutionId","ParentStepIteration","ParentStepIteratorValue"]};
+export const GetMaintenanceWindowExecutionResponse = validate60;
+const schema111 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/GetMaintenanceWindowExecutionResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionResponse.json"};
+const schema112 = {"type":"object","properties":{"WindowExecutionId":{"$ref":"#/$defs/MaintenanceWindowExecutionId"},"TaskIds":{"type":"array","items":{"$ref":"#/$defs/MaintenanceWindowExecutionTaskId"}},"Status":{"$ref":"#/$defs/MaintenanceWindowExecutionStatus"},"StatusDetails":{"type":"string","minLength":0,"maxLength":250},"StartTime":{"$ref":"#/$defs/DateTime"},"EndTime":{"$ref":"#/$defs/DateTime"}},"additionalProperties":false};
+const schema114 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
+const schema115 = {"type":"string","enum":["PENDING","IN_PROGRESS","SUCCESS","FAILED","TIMED_OUT","CANCELLING","CANCELLED","SKIPPED_OVERLAPPING"]};
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "WindowExecutionId") || (key0 === "TaskIds")) || (key0 === "Status")) || (key0 === "StatusDetails")) || (key0 === "StartTime")) || (key0 === "EndTime"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4141,8 +3776,12 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
 }
 errors++;
 }
-if(!(((((((((data === "StartTimeBefore") || (data === "StartTimeAfter")) || (data === "StepExecutionStatus")) || (data === "StepExecutionId")) || (data === "StepName")) || (data === "Action")) || (data === "ParentStepExecutionId")) || (data === "ParentStepIteration")) || (data === "ParentStepIteratorValue"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.WindowExecutionId !== undefined){
+let data0 = data.WindowExecutionId;
+if(typeof data0 === "string"){
+if(func1(data0) > 36){
+const err1 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4151,16 +3790,332 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-validate194.errors = vErrors;
+if(func1(data0) < 36){
+const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern19.test(data0)){
+const err3 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.TaskIds !== undefined){
+let data1 = data.TaskIds;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func1(data2) > 36){
+const err5 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data2) < 36){
+const err6 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern19.test(data2)){
+const err7 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/TaskIds",schemaPath:"#/properties/TaskIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Status !== undefined){
+let data3 = data.Status;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/MaintenanceWindowExecutionStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+if(!((((((((data3 === "PENDING") || (data3 === "IN_PROGRESS")) || (data3 === "SUCCESS")) || (data3 === "FAILED")) || (data3 === "TIMED_OUT")) || (data3 === "CANCELLING")) || (data3 === "CANCELLED")) || (data3 === "SKIPPED_OVERLAPPING"))){
+const err11 = {instancePath:instancePath+"/Status",schemaPath:"#/$defs/MaintenanceWindowExecutionStatus/enum",keyword:"enum",params:{allowedValues: schema115.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StatusDetails !== undefined){
+let data4 = data.StatusDetails;
+if(typeof data4 === "string"){
+if(func1(data4) > 250){
+const err12 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data4) < 0){
+const err13 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.StartTime !== undefined){
+let data5 = data.StartTime;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err15 = {instancePath:instancePath+"/StartTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.EndTime !== undefined){
+let data6 = data.EndTime;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/EndTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionResponse.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate60.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate61.errors);
+errors = vErrors.length;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const GetMaintenanceWindowExecutionError = validate63;
+const schema118 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionError.json"};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/GetMaintenanceWindowExecutionError.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate63.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.__type === undefined){
+const err0 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "__type") || (key0 === "Message")) || (key0 === "message"))){
+const err1 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.__type !== undefined){
+let data0 = data.__type;
+if(typeof data0 === "string"){
+if(!pattern13.test(data0)){
+const err2 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Message !== undefined){
+if(typeof data.Message !== "string"){
+const err4 = {instancePath:instancePath+"/Message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err5 = {instancePath:instancePath+"/message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const DescribeAutomationStepExecutionsRequest = validate64;
+const schema120 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsRequest","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsRequest.json"};
+const schema121 = {"type":"object","required":["AutomationExecutionId"],"properties":{"AutomationExecutionId":{"type":"string","minLength":36,"maxLength":36},"Filters":{"type":"array","minItems":1,"maxItems":6,"if":{"maxItems":6},"then":{"type":"array","items":{"$ref":"#/$defs/StepExecutionFilter"}}},"NextToken":{"$ref":"#/$defs/NextToken"},"MaxResults":{"type":"integer","format":"int32","minimum":1,"maximum":50},"ReverseOrder":{"type":"boolean","default":false}},"additionalProperties":false};
+const schema122 = {"type":"object","required":["Key","Values"],"properties":{"Key":{"$ref":"#/$defs/StepExecutionFilterKey"},"Values":{"type":"array","minItems":1,"maxItems":10,"if":{"maxItems":10},"then":{"type":"array","items":{"type":"string","minLength":1,"maxLength":150}}}},"additionalProperties":false};
+const schema123 = {"type":"string","enum":["StartTimeBefore","StartTimeAfter","StepExecutionStatus","StepExecutionId","StepName","Action","ParentStepExecutionId","ParentStepIteration","ParentStepIteratorValue"]};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4201,19 +4156,9 @@ errors++;
 }
 }
 if(data.Key !== undefined){
-if(!(validate194(data.Key, {instancePath:instancePath+"/Key",parentData:data,parentDataProperty:"Key",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate194.errors);
-errors = vErrors.length;
-}
-}
-if(data.Values !== undefined){
-let data1 = data.Values;
-const _errs5 = errors;
-let valid1 = true;
-const _errs6 = errors;
-if(Array.isArray(data1)){
-if(data1.length > 10){
-const err3 = {};
+let data0 = data.Key;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/Key",schemaPath:"#/$defs/StepExecutionFilterKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4222,26 +4167,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-}
-var _valid0 = _errs6 === errors;
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs7 = errors;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func1(data2) > 150){
-const err4 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/maxLength",keyword:"maxLength",params:{limit: 150},message:"must NOT have more than 150 characters"};
+if(!(((((((((data0 === "StartTimeBefore") || (data0 === "StartTimeAfter")) || (data0 === "StepExecutionStatus")) || (data0 === "StepExecutionId")) || (data0 === "StepName")) || (data0 === "Action")) || (data0 === "ParentStepExecutionId")) || (data0 === "ParentStepIteration")) || (data0 === "ParentStepIteratorValue"))){
+const err4 = {instancePath:instancePath+"/Key",schemaPath:"#/$defs/StepExecutionFilterKey/enum",keyword:"enum",params:{allowedValues: schema123.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4250,8 +4177,15 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 1){
-const err5 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.Values !== undefined){
+let data1 = data.Values;
+const _errs7 = errors;
+let valid2 = true;
+const _errs8 = errors;
+if(Array.isArray(data1)){
+if(data1.length > 10){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4261,8 +4195,25 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 errors++;
 }
 }
+var _valid0 = _errs8 === errors;
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
 else {
-const err6 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs9 = errors;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func1(data2) > 150){
+const err6 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/maxLength",keyword:"maxLength",params:{limit: 150},message:"must NOT have more than 150 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4271,10 +4222,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func1(data2) < 1){
+const err7 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4283,11 +4232,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
 }
 errors++;
 }
-var _valid0 = _errs7 === errors;
-valid1 = _valid0;
 }
-if(!valid1){
-const err8 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+const err8 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4296,9 +4243,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
 }
 errors++;
 }
-if(Array.isArray(data1)){
-if(data1.length > 10){
-const err9 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4307,8 +4255,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
 }
 errors++;
 }
-if(data1.length < 1){
-const err10 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid0 = _errs9 === errors;
+valid2 = _valid0;
+}
+if(!valid2){
+const err10 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4317,9 +4268,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(Array.isArray(data1)){
+if(data1.length > 10){
+const err11 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4328,10 +4279,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.length < 1){
+const err12 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4340,16 +4289,39 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-validate193.errors = vErrors;
+}
+else {
+const err13 = {instancePath:instancePath+"/Values",schemaPath:"#/properties/Values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate193.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4446,8 +4418,8 @@ const _errs8 = errors;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate193(data1[i0], {instancePath:instancePath+"/Filters/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate193.errors);
+if(!(validate66(data1[i0], {instancePath:instancePath+"/Filters/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate66.errors);
 errors = vErrors.length;
 }
 }
@@ -4509,15 +4481,8 @@ errors++;
 }
 }
 if(data.NextToken !== undefined){
-if(!(validate61(data.NextToken, {instancePath:instancePath+"/NextToken",parentData:data,parentDataProperty:"NextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data.MaxResults !== undefined){
-let data4 = data.MaxResults;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data.NextToken !== "string"){
+const err11 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4526,9 +4491,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 50 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
+}
+if(data.MaxResults !== undefined){
+let data4 = data.MaxResults;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4537,8 +4504,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-if(data4 < 1 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 50 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4547,13 +4515,23 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
 }
 errors++;
 }
-if(!(formats0.validate(data4))){
-const err14 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(data4 < 1 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+if(!(formats0.validate(data4))){
+const err15 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/properties/MaxResults/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
@@ -4561,19 +4539,7 @@ errors++;
 }
 if(data.ReverseOrder !== undefined){
 if(typeof data.ReverseOrder !== "boolean"){
-const err15 = {instancePath:instancePath+"/ReverseOrder",schemaPath:"#/properties/ReverseOrder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/ReverseOrder",schemaPath:"#/properties/ReverseOrder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4582,359 +4548,6 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 }
 errors++;
 }
-validate192.errors = vErrors;
-return errors === 0;
-}
-validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsRequest.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate191.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate192(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate192.errors);
-errors = vErrors.length;
-}
-validate191.errors = vErrors;
-return errors === 0;
-}
-validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const DescribeAutomationStepExecutionsResponse = validate199;
-const schema81 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsResponse.json"};
-const schema82 = {"type":"object","properties":{"StepExecutions":{"type":"array","items":{"$ref":"#/$defs/StepExecution"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
-const schema83 = {"type":"object","properties":{"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"TimeoutSeconds":{"type":"integer","format":"int64"},"OnFailure":{"type":"string"},"MaxAttempts":{"type":"integer","format":"int32"},"ExecutionStartTime":{"$ref":"#/$defs/DateTime"},"ExecutionEndTime":{"$ref":"#/$defs/DateTime"},"StepStatus":{"$ref":"#/$defs/AutomationExecutionStatus"},"ResponseCode":{"type":"string"},"Inputs":{"type":"object","additionalProperties":{"type":"string"}},"Outputs":{"$ref":"#/$defs/AutomationParameterMap"},"Response":{"type":"string"},"FailureMessage":{"type":"string"},"WarningMessage":{"type":"string"},"FailureDetails":{"$ref":"#/$defs/FailureDetails"},"StepExecutionId":{"type":"string"},"OverriddenParameters":{"$ref":"#/$defs/AutomationParameterMap"},"IsEnd":{"type":"boolean"},"NextStep":{"type":"string"},"IsCritical":{"type":"boolean"},"ValidNextSteps":{"type":"array","items":{"type":"string","minLength":1,"maxLength":65535}},"Targets":{"$ref":"#/$defs/Targets"},"TargetLocation":{"$ref":"#/$defs/TargetLocation"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"ParentStepDetails":{"$ref":"#/$defs/ParentStepDetails"}},"additionalProperties":false};
-const schema84 = {"type":"string","pattern":"^aws:[a-zA-Z]{3,25}$"};
-const pattern15 = new RegExp("^aws:[a-zA-Z]{3,25}$", "u");
-
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate202.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!pattern15.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^aws:[a-zA-Z]{3,25}$"},message:"must match pattern \""+"^aws:[a-zA-Z]{3,25}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate202.errors = vErrors;
-return errors === 0;
-}
-validate202.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema85 = {"type":"string","enum":["Pending","InProgress","Waiting","Success","TimedOut","Cancelling","Cancelled","Failed","PendingApproval","Approved","Rejected","Scheduled","RunbookInProgress","PendingChangeCalendarOverride","ChangeCalendarOverrideApproved","ChangeCalendarOverrideRejected","CompletedWithSuccess","CompletedWithFailure","Exited"]};
-
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate206.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-if(!(((((((((((((((((((data === "Pending") || (data === "InProgress")) || (data === "Waiting")) || (data === "Success")) || (data === "TimedOut")) || (data === "Cancelling")) || (data === "Cancelled")) || (data === "Failed")) || (data === "PendingApproval")) || (data === "Approved")) || (data === "Rejected")) || (data === "Scheduled")) || (data === "RunbookInProgress")) || (data === "PendingChangeCalendarOverride")) || (data === "ChangeCalendarOverrideApproved")) || (data === "ChangeCalendarOverrideRejected")) || (data === "CompletedWithSuccess")) || (data === "CompletedWithFailure")) || (data === "Exited"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-validate206.errors = vErrors;
-return errors === 0;
-}
-validate206.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema86 = {"type":"object","minProperties":1,"maxProperties":200,"if":{"maxProperties":200},"then":{"type":"object","propertyNames":{"minLength":1,"maxLength":50},"additionalProperties":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string","minLength":1,"maxLength":512}}}}};
-
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate208.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs1 = errors;
-let valid0 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 200){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err0 : ajvOverLimit);
-}
-errors++;
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-const _errs5 = errors;
-if(typeof key0 === "string"){
-if(func1(key0) > 50){
-const err1 = {instancePath,schemaPath:"#/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(key0) < 1){
-const err2 = {instancePath,schemaPath:"#/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
-}
-errors++;
-}
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-const err3 = {instancePath,schemaPath:"#/then/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
-}
-errors++;
-}
-}
-for(const key1 in data){
-let data0 = data[key1];
-const _errs9 = errors;
-let valid3 = true;
-const _errs10 = errors;
-if(Array.isArray(data0)){
-if(data0.length > 50){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
-}
-errors++;
-}
-}
-var _valid1 = _errs10 === errors;
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs11 = errors;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(typeof data1 === "string"){
-if(func1(data1) > 512){
-const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
-}
-errors++;
-}
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/then/additionalProperties/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
-}
-errors++;
-}
-var _valid1 = _errs11 === errors;
-valid3 = _valid1;
-}
-if(!valid3){
-const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
-}
-errors++;
-}
-if(Array.isArray(data0)){
-if(data0.length > 50){
-const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
-}
-errors++;
-}
-if(data0.length < 0){
-const err11 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-if(valid0){
-var props0 = true;
-}
-}
-if(!valid0){
-const err14 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 200){
-const err15 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
-}
-errors++;
-}
-if(Object.keys(data).length < 1){
-const err16 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
-}
-errors++;
 }
 }
 else {
@@ -4947,18 +4560,47 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-validate208.errors = vErrors;
-evaluated0.props = props0;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema87 = {"type":"object","properties":{"FailureStage":{"type":"string"},"FailureType":{"type":"string"},"Details":{"$ref":"#/$defs/AutomationParameterMap"}},"additionalProperties":false};
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsRequest.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate210.evaluated;
+const evaluated0 = validate64.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate65.errors);
+errors = vErrors.length;
+}
+validate64.errors = vErrors;
+return errors === 0;
+}
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const DescribeAutomationStepExecutionsResponse = validate69;
+const schema125 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsResponse.json"};
+const schema126 = {"type":"object","properties":{"StepExecutions":{"type":"array","items":{"$ref":"#/$defs/StepExecution"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
+const schema127 = {"type":"object","properties":{"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"TimeoutSeconds":{"type":"integer","format":"int64"},"OnFailure":{"type":"string"},"MaxAttempts":{"type":"integer","format":"int32"},"ExecutionStartTime":{"$ref":"#/$defs/DateTime"},"ExecutionEndTime":{"$ref":"#/$defs/DateTime"},"StepStatus":{"$ref":"#/$defs/AutomationExecutionStatus"},"ResponseCode":{"type":"string"},"Inputs":{"type":"object","additionalProperties":{"type":"string"}},"Outputs":{"$ref":"#/$defs/AutomationParameterMap"},"Response":{"type":"string"},"FailureMessage":{"type":"string"},"WarningMessage":{"type":"string"},"FailureDetails":{"$ref":"#/$defs/FailureDetails"},"StepExecutionId":{"type":"string"},"OverriddenParameters":{"$ref":"#/$defs/AutomationParameterMap"},"IsEnd":{"type":"boolean"},"NextStep":{"type":"string"},"IsCritical":{"type":"boolean"},"ValidNextSteps":{"type":"array","items":{"type":"string","minLength":1,"maxLength":65535}},"Targets":{"$ref":"#/$defs/Targets"},"TargetLocation":{"$ref":"#/$defs/TargetLocation"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"ParentStepDetails":{"$ref":"#/$defs/ParentStepDetails"}},"additionalProperties":false};
+const schema128 = {"type":"string","pattern":"^aws:[a-zA-Z]{3,25}$"};
+const schema131 = {"type":"string","enum":["Pending","InProgress","Waiting","Success","TimedOut","Cancelling","Cancelled","Failed","PendingApproval","Approved","Rejected","Scheduled","RunbookInProgress","PendingChangeCalendarOverride","ChangeCalendarOverrideApproved","ChangeCalendarOverrideRejected","CompletedWithSuccess","CompletedWithFailure","Exited"]};
+const schema132 = {"type":"object","minProperties":1,"maxProperties":200,"if":{"maxProperties":200},"then":{"type":"object","propertyNames":{"minLength":1,"maxLength":50},"additionalProperties":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string","minLength":1,"maxLength":512}}}}};
+const pattern23 = new RegExp("^aws:[a-zA-Z]{3,25}$", "u");
+const formats18 = { type: "number", validate: (value) => Number.isInteger(value) };
+const schema133 = {"type":"object","properties":{"FailureStage":{"type":"string"},"FailureType":{"type":"string"},"Details":{"$ref":"#/$defs/AutomationParameterMap"}},"additionalProperties":false};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5003,14 +4645,13 @@ errors++;
 }
 }
 if(data.Details !== undefined){
-if(!(validate208(data.Details, {instancePath:instancePath+"/Details",parentData:data,parentDataProperty:"Details",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate208.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data2 = data.Details;
+const _errs9 = errors;
+let valid2 = true;
+const _errs10 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length > 200){
+const err3 = {};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5019,19 +4660,260 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-validate210.errors = vErrors;
+}
+var _valid0 = _errs10 === errors;
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs11 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+const _errs13 = errors;
+if(typeof key1 === "string"){
+if(func1(key1) > 50){
+const err4 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(key1) < 1){
+const err5 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
+}
+errors++;
+}
+}
+var valid3 = _errs13 === errors;
+if(!valid3){
+const err6 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
+}
+errors++;
+}
+}
+for(const key2 in data2){
+let data3 = data2[key2];
+const _errs17 = errors;
+let valid5 = true;
+const _errs18 = errors;
+if(Array.isArray(data3)){
+if(data3.length > 50){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+var _valid1 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs19 = errors;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func1(data4) > 512){
+const err8 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data4) < 1){
+const err9 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
+}
+errors++;
+}
+var _valid1 = _errs19 === errors;
+valid5 = _valid1;
+}
+if(!valid5){
+const err12 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data3)){
+if(data3.length > 50){
+const err13 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
+}
+errors++;
+}
+if(data3.length < 0){
+const err14 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid2 = _valid0;
+}
+if(!valid2){
+const err17 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
+}
+errors++;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length > 200){
+const err18 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
+}
+errors++;
+}
+if(Object.keys(data2).length < 1){
+const err19 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
+}
+errors++;
+}
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema88 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"Regions":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"TargetLocationMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetLocationMaxErrors":{"$ref":"#/$defs/MaxErrors"},"ExecutionRoleName":{"type":"string","minLength":1,"maxLength":64,"pattern":"[\\w+=,.@/-]+"},"TargetLocationAlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"IncludeChildOrganizationUnits":{"type":"boolean"},"ExcludeAccounts":{"type":"array","minItems":1,"maxItems":5000,"if":{"maxItems":5000},"then":{"type":"array","items":{"type":"string","minLength":6,"maxLength":68,"pattern":"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"}}},"Targets":{"$ref":"#/$defs/Targets"},"TargetsMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetsMaxErrors":{"$ref":"#/$defs/MaxErrors"}},"additionalProperties":false};
-const pattern16 = new RegExp("[\\w+=,.@/-]+", "u");
-const pattern17 = new RegExp("^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$", "u");
+const schema136 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"Regions":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"TargetLocationMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetLocationMaxErrors":{"$ref":"#/$defs/MaxErrors"},"ExecutionRoleName":{"type":"string","minLength":1,"maxLength":64,"pattern":"[\\w+=,.@/-]+"},"TargetLocationAlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"IncludeChildOrganizationUnits":{"type":"boolean"},"ExcludeAccounts":{"type":"array","minItems":1,"maxItems":5000,"if":{"maxItems":5000},"then":{"type":"array","items":{"type":"string","minLength":6,"maxLength":68,"pattern":"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"}}},"Targets":{"$ref":"#/$defs/Targets"},"TargetsMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetsMaxErrors":{"$ref":"#/$defs/MaxErrors"}},"additionalProperties":false};
+const pattern26 = new RegExp("[\\w+=,.@/-]+", "u");
+const pattern27 = new RegExp("^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$", "u");
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate215.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5040,7 +4922,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema88.properties, key0))){
+if(!(func5.call(schema136.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5252,22 +5134,10 @@ errors++;
 }
 }
 if(data.TargetLocationMaxConcurrency !== undefined){
-if(!(validate96(data.TargetLocationMaxConcurrency, {instancePath:instancePath+"/TargetLocationMaxConcurrency",parentData:data,parentDataProperty:"TargetLocationMaxConcurrency",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate96.errors);
-errors = vErrors.length;
-}
-}
-if(data.TargetLocationMaxErrors !== undefined){
-if(!(validate98(data.TargetLocationMaxErrors, {instancePath:instancePath+"/TargetLocationMaxErrors",parentData:data,parentDataProperty:"TargetLocationMaxErrors",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate98.errors);
-errors = vErrors.length;
-}
-}
-if(data.ExecutionRoleName !== undefined){
-let data6 = data.ExecutionRoleName;
-if(typeof data6 === "string"){
-if(func1(data6) > 64){
-const err15 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+let data4 = data.TargetLocationMaxConcurrency;
+if(typeof data4 === "string"){
+if(func1(data4) > 7){
+const err15 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5276,8 +5146,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 1){
-const err16 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func1(data4) < 1){
+const err16 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5286,8 +5156,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 }
 errors++;
 }
-if(!pattern16.test(data6)){
-const err17 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/pattern",keyword:"pattern",params:{pattern: "[\\w+=,.@/-]+"},message:"must match pattern \""+"[\\w+=,.@/-]+"+"\""};
+if(!pattern9.test(data4)){
+const err17 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5298,7 +5168,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5308,15 +5178,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
 errors++;
 }
 }
-if(data.TargetLocationAlarmConfiguration !== undefined){
-if(!(validate110(data.TargetLocationAlarmConfiguration, {instancePath:instancePath+"/TargetLocationAlarmConfiguration",parentData:data,parentDataProperty:"TargetLocationAlarmConfiguration",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate110.errors);
-errors = vErrors.length;
-}
-}
-if(data.IncludeChildOrganizationUnits !== undefined){
-if(typeof data.IncludeChildOrganizationUnits !== "boolean"){
-const err19 = {instancePath:instancePath+"/IncludeChildOrganizationUnits",schemaPath:"#/properties/IncludeChildOrganizationUnits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.TargetLocationMaxErrors !== undefined){
+let data5 = data.TargetLocationMaxErrors;
+if(typeof data5 === "string"){
+if(func1(data5) > 7){
+const err19 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5325,15 +5191,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.ExcludeAccounts !== undefined){
-let data9 = data.ExcludeAccounts;
-const _errs27 = errors;
-let valid7 = true;
-const _errs28 = errors;
-if(Array.isArray(data9)){
-if(data9.length > 5000){
-const err20 = {};
+if(func1(data5) < 1){
+const err20 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5342,26 +5201,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
 }
 errors++;
 }
-}
-var _valid2 = _errs28 === errors;
-errors = _errs27;
-if(vErrors !== null){
-if(_errs27){
-vErrors.length = _errs27;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs29 = errors;
-if(Array.isArray(data9)){
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 === "string"){
-if(func1(data10) > 68){
-const err21 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/maxLength",keyword:"maxLength",params:{limit: 68},message:"must NOT have more than 68 characters"};
+if(!pattern10.test(data5)){
+const err21 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5370,8 +5211,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data10) < 6){
-const err22 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
+}
+else {
+const err22 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5380,8 +5222,12 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err22 : ajvOverLimit);
 }
 errors++;
 }
-if(!pattern17.test(data10)){
-const err23 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/pattern",keyword:"pattern",params:{pattern: "^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"},message:"must match pattern \""+"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"+"\""};
+}
+if(data.ExecutionRoleName !== undefined){
+let data6 = data.ExecutionRoleName;
+if(typeof data6 === "string"){
+if(func1(data6) > 64){
+const err23 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5390,9 +5236,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func1(data6) < 1){
+const err24 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5401,10 +5246,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err24 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern26.test(data6)){
+const err25 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/pattern",keyword:"pattern",params:{pattern: "[\\w+=,.@/-]+"},message:"must match pattern \""+"[\\w+=,.@/-]+"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5413,11 +5256,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err25 : ajvOverLimit);
 }
 errors++;
 }
-var _valid2 = _errs29 === errors;
-valid7 = _valid2;
 }
-if(!valid7){
-const err26 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+const err26 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5426,9 +5267,16 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err26 : ajvOverLimit);
 }
 errors++;
 }
-if(Array.isArray(data9)){
-if(data9.length > 5000){
-const err27 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"};
+}
+if(data.TargetLocationAlarmConfiguration !== undefined){
+if(!(validate33(data.TargetLocationAlarmConfiguration, {instancePath:instancePath+"/TargetLocationAlarmConfiguration",parentData:data,parentDataProperty:"TargetLocationAlarmConfiguration",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.IncludeChildOrganizationUnits !== undefined){
+if(typeof data.IncludeChildOrganizationUnits !== "boolean"){
+const err27 = {instancePath:instancePath+"/IncludeChildOrganizationUnits",schemaPath:"#/properties/IncludeChildOrganizationUnits/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5437,8 +5285,15 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err27 : ajvOverLimit);
 }
 errors++;
 }
-if(data9.length < 1){
-const err28 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data.ExcludeAccounts !== undefined){
+let data9 = data.ExcludeAccounts;
+const _errs31 = errors;
+let valid9 = true;
+const _errs32 = errors;
+if(Array.isArray(data9)){
+if(data9.length > 5000){
+const err28 = {};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5448,8 +5303,25 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err28 : ajvOverLimit);
 errors++;
 }
 }
+var _valid2 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
 else {
-const err29 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs33 = errors;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(typeof data10 === "string"){
+if(func1(data10) > 68){
+const err29 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/maxLength",keyword:"maxLength",params:{limit: 68},message:"must NOT have more than 68 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5458,28 +5330,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err29 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.Targets !== undefined){
-if(!(validate81(data.Targets, {instancePath:instancePath+"/Targets",parentData:data,parentDataProperty:"Targets",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data.TargetsMaxConcurrency !== undefined){
-if(!(validate96(data.TargetsMaxConcurrency, {instancePath:instancePath+"/TargetsMaxConcurrency",parentData:data,parentDataProperty:"TargetsMaxConcurrency",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate96.errors);
-errors = vErrors.length;
-}
-}
-if(data.TargetsMaxErrors !== undefined){
-if(!(validate98(data.TargetsMaxErrors, {instancePath:instancePath+"/TargetsMaxErrors",parentData:data,parentDataProperty:"TargetsMaxErrors",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate98.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data10) < 6){
+const err30 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5488,17 +5340,203 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err30 : ajvOverLimit);
 }
 errors++;
 }
-validate215.errors = vErrors;
+if(!pattern27.test(data10)){
+const err31 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/pattern",keyword:"pattern",params:{pattern: "^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"},message:"must match pattern \""+"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err31 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err32 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err33 : ajvOverLimit);
+}
+errors++;
+}
+var _valid2 = _errs33 === errors;
+valid9 = _valid2;
+}
+if(!valid9){
+const err34 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err34 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data9)){
+if(data9.length > 5000){
+const err35 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err35 : ajvOverLimit);
+}
+errors++;
+}
+if(data9.length < 1){
+const err36 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err36 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/ExcludeAccounts",schemaPath:"#/properties/ExcludeAccounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err37 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Targets !== undefined){
+if(!(validate29(data.Targets, {instancePath:instancePath+"/Targets",parentData:data,parentDataProperty:"Targets",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate29.errors);
+errors = vErrors.length;
+}
+}
+if(data.TargetsMaxConcurrency !== undefined){
+let data12 = data.TargetsMaxConcurrency;
+if(typeof data12 === "string"){
+if(func1(data12) > 7){
+const err38 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err38 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data12) < 1){
+const err39 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err39 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern9.test(data12)){
+const err40 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err40 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err41 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.TargetsMaxErrors !== undefined){
+let data13 = data.TargetsMaxErrors;
+if(typeof data13 === "string"){
+if(func1(data13) > 7){
+const err42 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err42 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data13) < 1){
+const err43 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err43 : ajvOverLimit);
+}
+errors++;
+}
+if(!pattern10.test(data13)){
+const err44 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/pattern",keyword:"pattern",params:{pattern: "^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"},message:"must match pattern \""+"^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err44 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err45 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err46 : ajvOverLimit);
+}
+errors++;
+}
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate215.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema89 = {"type":"object","properties":{"StepExecutionId":{"type":"string"},"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"Iteration":{"type":"integer","format":"int32"},"IteratorValue":{"type":"string"}},"additionalProperties":false};
+const schema141 = {"type":"object","properties":{"StepExecutionId":{"type":"string"},"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"Iteration":{"type":"integer","format":"int32"},"IteratorValue":{"type":"string"}},"additionalProperties":false};
 
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate224.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5543,15 +5581,10 @@ errors++;
 }
 }
 if(data.Action !== undefined){
-if(!(validate202(data.Action, {instancePath:instancePath+"/Action",parentData:data,parentDataProperty:"Action",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate202.errors);
-errors = vErrors.length;
-}
-}
-if(data.Iteration !== undefined){
-let data3 = data.Iteration;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err3 = {instancePath:instancePath+"/Iteration",schemaPath:"#/properties/Iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data2 = data.Action;
+if(typeof data2 === "string"){
+if(!pattern23.test(data2)){
+const err3 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/AutomationActionName/pattern",keyword:"pattern",params:{pattern: "^aws:[a-zA-Z]{3,25}$"},message:"must match pattern \""+"^aws:[a-zA-Z]{3,25}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5560,9 +5593,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats0.validate(data3))){
-const err4 = {instancePath:instancePath+"/Iteration",schemaPath:"#/properties/Iteration/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+}
+else {
+const err4 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/AutomationActionName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5572,10 +5605,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.IteratorValue !== undefined){
-if(typeof data.IteratorValue !== "string"){
-const err5 = {instancePath:instancePath+"/IteratorValue",schemaPath:"#/properties/IteratorValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.Iteration !== undefined){
+let data3 = data.Iteration;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/Iteration",schemaPath:"#/properties/Iteration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5584,10 +5617,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(!(formats0.validate(data3))){
+const err6 = {instancePath:instancePath+"/Iteration",schemaPath:"#/properties/Iteration/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5596,17 +5628,41 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate224.errors = vErrors;
+}
+}
+if(data.IteratorValue !== undefined){
+if(typeof data.IteratorValue !== "string"){
+const err7 = {instancePath:instancePath+"/IteratorValue",schemaPath:"#/properties/IteratorValue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
+}
+errors++;
+}
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate224.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const formats16 = { type: "number", validate: (value) => Number.isInteger(value) };
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5615,7 +5671,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema83.properties, key0))){
+if(!(func5.call(schema127.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5639,15 +5695,10 @@ errors++;
 }
 }
 if(data.Action !== undefined){
-if(!(validate202(data.Action, {instancePath:instancePath+"/Action",parentData:data,parentDataProperty:"Action",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate202.errors);
-errors = vErrors.length;
-}
-}
-if(data.TimeoutSeconds !== undefined){
-let data2 = data.TimeoutSeconds;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err2 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+let data1 = data.Action;
+if(typeof data1 === "string"){
+if(!pattern23.test(data1)){
+const err2 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/AutomationActionName/pattern",keyword:"pattern",params:{pattern: "^aws:[a-zA-Z]{3,25}$"},message:"must match pattern \""+"^aws:[a-zA-Z]{3,25}$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5656,9 +5707,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(!(formats16.validate(data2))){
-const err3 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+}
+else {
+const err3 = {instancePath:instancePath+"/Action",schemaPath:"#/$defs/AutomationActionName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5668,10 +5719,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.OnFailure !== undefined){
-if(typeof data.OnFailure !== "string"){
-const err4 = {instancePath:instancePath+"/OnFailure",schemaPath:"#/properties/OnFailure/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.TimeoutSeconds !== undefined){
+let data2 = data.TimeoutSeconds;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err4 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5680,11 +5731,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.MaxAttempts !== undefined){
-let data4 = data.MaxAttempts;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err5 = {instancePath:instancePath+"/MaxAttempts",schemaPath:"#/properties/MaxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(!(formats18.validate(data2))){
+const err5 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5693,9 +5742,11 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(!(formats0.validate(data4))){
-const err6 = {instancePath:instancePath+"/MaxAttempts",schemaPath:"#/properties/MaxAttempts/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+}
+}
+if(data.OnFailure !== undefined){
+if(typeof data.OnFailure !== "string"){
+const err6 = {instancePath:instancePath+"/OnFailure",schemaPath:"#/properties/OnFailure/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5705,28 +5756,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 errors++;
 }
 }
-}
-if(data.ExecutionStartTime !== undefined){
-if(!(validate78(data.ExecutionStartTime, {instancePath:instancePath+"/ExecutionStartTime",parentData:data,parentDataProperty:"ExecutionStartTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.ExecutionEndTime !== undefined){
-if(!(validate78(data.ExecutionEndTime, {instancePath:instancePath+"/ExecutionEndTime",parentData:data,parentDataProperty:"ExecutionEndTime",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate78.errors);
-errors = vErrors.length;
-}
-}
-if(data.StepStatus !== undefined){
-if(!(validate206(data.StepStatus, {instancePath:instancePath+"/StepStatus",parentData:data,parentDataProperty:"StepStatus",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate206.errors);
-errors = vErrors.length;
-}
-}
-if(data.ResponseCode !== undefined){
-if(typeof data.ResponseCode !== "string"){
-const err7 = {instancePath:instancePath+"/ResponseCode",schemaPath:"#/properties/ResponseCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.MaxAttempts !== undefined){
+let data4 = data.MaxAttempts;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err7 = {instancePath:instancePath+"/MaxAttempts",schemaPath:"#/properties/MaxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5735,13 +5768,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err7 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.Inputs !== undefined){
-let data9 = data.Inputs;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key1 in data9){
-if(typeof data9[key1] !== "string"){
-const err8 = {instancePath:instancePath+"/Inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/Inputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(!(formats0.validate(data4))){
+const err8 = {instancePath:instancePath+"/MaxAttempts",schemaPath:"#/properties/MaxAttempts/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5752,8 +5781,10 @@ errors++;
 }
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/Inputs",schemaPath:"#/properties/Inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ExecutionStartTime !== undefined){
+let data5 = data.ExecutionStartTime;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err9 = {instancePath:instancePath+"/ExecutionStartTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5763,15 +5794,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err9 : ajvOverLimit);
 errors++;
 }
 }
-if(data.Outputs !== undefined){
-if(!(validate208(data.Outputs, {instancePath:instancePath+"/Outputs",parentData:data,parentDataProperty:"Outputs",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate208.errors);
-errors = vErrors.length;
-}
-}
-if(data.Response !== undefined){
-if(typeof data.Response !== "string"){
-const err10 = {instancePath:instancePath+"/Response",schemaPath:"#/properties/Response/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ExecutionEndTime !== undefined){
+let data6 = data.ExecutionEndTime;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err10 = {instancePath:instancePath+"/ExecutionEndTime",schemaPath:"#/$defs/DateTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5781,9 +5807,10 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err10 : ajvOverLimit);
 errors++;
 }
 }
-if(data.FailureMessage !== undefined){
-if(typeof data.FailureMessage !== "string"){
-const err11 = {instancePath:instancePath+"/FailureMessage",schemaPath:"#/properties/FailureMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.StepStatus !== undefined){
+let data7 = data.StepStatus;
+if(typeof data7 !== "string"){
+const err11 = {instancePath:instancePath+"/StepStatus",schemaPath:"#/$defs/AutomationExecutionStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5792,10 +5819,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 }
 errors++;
 }
-}
-if(data.WarningMessage !== undefined){
-if(typeof data.WarningMessage !== "string"){
-const err12 = {instancePath:instancePath+"/WarningMessage",schemaPath:"#/properties/WarningMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((((((((((((((data7 === "Pending") || (data7 === "InProgress")) || (data7 === "Waiting")) || (data7 === "Success")) || (data7 === "TimedOut")) || (data7 === "Cancelling")) || (data7 === "Cancelled")) || (data7 === "Failed")) || (data7 === "PendingApproval")) || (data7 === "Approved")) || (data7 === "Rejected")) || (data7 === "Scheduled")) || (data7 === "RunbookInProgress")) || (data7 === "PendingChangeCalendarOverride")) || (data7 === "ChangeCalendarOverrideApproved")) || (data7 === "ChangeCalendarOverrideRejected")) || (data7 === "CompletedWithSuccess")) || (data7 === "CompletedWithFailure")) || (data7 === "Exited"))){
+const err12 = {instancePath:instancePath+"/StepStatus",schemaPath:"#/$defs/AutomationExecutionStatus/enum",keyword:"enum",params:{allowedValues: schema131.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5805,15 +5830,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 errors++;
 }
 }
-if(data.FailureDetails !== undefined){
-if(!(validate210(data.FailureDetails, {instancePath:instancePath+"/FailureDetails",parentData:data,parentDataProperty:"FailureDetails",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate210.errors);
-errors = vErrors.length;
-}
-}
-if(data.StepExecutionId !== undefined){
-if(typeof data.StepExecutionId !== "string"){
-const err13 = {instancePath:instancePath+"/StepExecutionId",schemaPath:"#/properties/StepExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ResponseCode !== undefined){
+if(typeof data.ResponseCode !== "string"){
+const err13 = {instancePath:instancePath+"/ResponseCode",schemaPath:"#/properties/ResponseCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5823,15 +5842,12 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
 errors++;
 }
 }
-if(data.OverriddenParameters !== undefined){
-if(!(validate208(data.OverriddenParameters, {instancePath:instancePath+"/OverriddenParameters",parentData:data,parentDataProperty:"OverriddenParameters",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate208.errors);
-errors = vErrors.length;
-}
-}
-if(data.IsEnd !== undefined){
-if(typeof data.IsEnd !== "boolean"){
-const err14 = {instancePath:instancePath+"/IsEnd",schemaPath:"#/properties/IsEnd/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.Inputs !== undefined){
+let data9 = data.Inputs;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+if(typeof data9[key1] !== "string"){
+const err14 = {instancePath:instancePath+"/Inputs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/Inputs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5841,9 +5857,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
 errors++;
 }
 }
-if(data.NextStep !== undefined){
-if(typeof data.NextStep !== "string"){
-const err15 = {instancePath:instancePath+"/NextStep",schemaPath:"#/properties/NextStep/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err15 = {instancePath:instancePath+"/Inputs",schemaPath:"#/properties/Inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5853,9 +5869,14 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 errors++;
 }
 }
-if(data.IsCritical !== undefined){
-if(typeof data.IsCritical !== "boolean"){
-const err16 = {instancePath:instancePath+"/IsCritical",schemaPath:"#/properties/IsCritical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.Outputs !== undefined){
+let data11 = data.Outputs;
+const _errs32 = errors;
+let valid7 = true;
+const _errs33 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(Object.keys(data11).length > 200){
+const err16 = {};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5865,15 +5886,24 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 errors++;
 }
 }
-if(data.ValidNextSteps !== undefined){
-let data21 = data.ValidNextSteps;
-if(Array.isArray(data21)){
-const len0 = data21.length;
-for(let i0=0; i0<len0; i0++){
-let data22 = data21[i0];
-if(typeof data22 === "string"){
-if(func1(data22) > 65535){
-const err17 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
+var _valid0 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs34 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key2 in data11){
+const _errs36 = errors;
+if(typeof key2 === "string"){
+if(func1(key2) > 50){
+const err17 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5882,8 +5912,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data22) < 1){
-const err18 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func1(key2) < 1){
+const err18 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5893,8 +5923,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid8 = _errs36 === errors;
+if(!valid8){
+const err19 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5904,9 +5935,14 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/ValidNextSteps",schemaPath:"#/properties/ValidNextSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key3 in data11){
+let data12 = data11[key3];
+const _errs40 = errors;
+let valid10 = true;
+const _errs41 = errors;
+if(Array.isArray(data12)){
+if(data12.length > 50){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5916,33 +5952,25 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
 errors++;
 }
 }
-if(data.Targets !== undefined){
-if(!(validate81(data.Targets, {instancePath:instancePath+"/Targets",parentData:data,parentDataProperty:"Targets",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data.TargetLocation !== undefined){
-if(!(validate215(data.TargetLocation, {instancePath:instancePath+"/TargetLocation",parentData:data,parentDataProperty:"TargetLocation",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate215.errors);
-errors = vErrors.length;
-}
-}
-if(data.TriggeredAlarms !== undefined){
-if(!(validate116(data.TriggeredAlarms, {instancePath:instancePath+"/TriggeredAlarms",parentData:data,parentDataProperty:"TriggeredAlarms",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate116.errors);
-errors = vErrors.length;
-}
-}
-if(data.ParentStepDetails !== undefined){
-if(!(validate224(data.ParentStepDetails, {instancePath:instancePath+"/ParentStepDetails",parentData:data,parentDataProperty:"ParentStepDetails",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate224.errors);
-errors = vErrors.length;
-}
-}
+var _valid1 = _errs41 === errors;
+errors = _errs40;
+if(vErrors !== null){
+if(_errs40){
+vErrors.length = _errs40;
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs42 = errors;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+let data13 = data12[i0];
+if(typeof data13 === "string"){
+if(func1(data13) > 512){
+const err21 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5951,16 +5979,574 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
 }
 errors++;
 }
-validate201.errors = vErrors;
+if(func1(data13) < 1){
+const err22 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err22 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err24 : ajvOverLimit);
+}
+errors++;
+}
+var _valid1 = _errs42 === errors;
+valid10 = _valid1;
+}
+if(!valid10){
+const err25 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err25 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data12)){
+if(data12.length > 50){
+const err26 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err26 : ajvOverLimit);
+}
+errors++;
+}
+if(data12.length < 0){
+const err27 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err27 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err28 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err29 : ajvOverLimit);
+}
+errors++;
+}
+var _valid0 = _errs34 === errors;
+valid7 = _valid0;
+}
+if(!valid7){
+const err30 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err30 : ajvOverLimit);
+}
+errors++;
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(Object.keys(data11).length > 200){
+const err31 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err31 : ajvOverLimit);
+}
+errors++;
+}
+if(Object.keys(data11).length < 1){
+const err32 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err32 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err33 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Response !== undefined){
+if(typeof data.Response !== "string"){
+const err34 = {instancePath:instancePath+"/Response",schemaPath:"#/properties/Response/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err34 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.FailureMessage !== undefined){
+if(typeof data.FailureMessage !== "string"){
+const err35 = {instancePath:instancePath+"/FailureMessage",schemaPath:"#/properties/FailureMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err35 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.WarningMessage !== undefined){
+if(typeof data.WarningMessage !== "string"){
+const err36 = {instancePath:instancePath+"/WarningMessage",schemaPath:"#/properties/WarningMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err36 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.FailureDetails !== undefined){
+if(!(validate72(data.FailureDetails, {instancePath:instancePath+"/FailureDetails",parentData:data,parentDataProperty:"FailureDetails",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data.StepExecutionId !== undefined){
+if(typeof data.StepExecutionId !== "string"){
+const err37 = {instancePath:instancePath+"/StepExecutionId",schemaPath:"#/properties/StepExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err37 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.OverriddenParameters !== undefined){
+let data19 = data.OverriddenParameters;
+const _errs58 = errors;
+let valid14 = true;
+const _errs59 = errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(Object.keys(data19).length > 200){
+const err38 = {};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err38 : ajvOverLimit);
+}
+errors++;
+}
+}
+var _valid2 = _errs59 === errors;
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs60 = errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key4 in data19){
+const _errs62 = errors;
+if(typeof key4 === "string"){
+if(func1(key4) > 50){
+const err39 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key4};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err39 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(key4) < 1){
+const err40 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key4};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err40 : ajvOverLimit);
+}
+errors++;
+}
+}
+var valid15 = _errs62 === errors;
+if(!valid15){
+const err41 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err41 : ajvOverLimit);
+}
+errors++;
+}
+}
+for(const key5 in data19){
+let data20 = data19[key5];
+const _errs66 = errors;
+let valid17 = true;
+const _errs67 = errors;
+if(Array.isArray(data20)){
+if(data20.length > 50){
+const err42 = {};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err42 : ajvOverLimit);
+}
+errors++;
+}
+}
+var _valid3 = _errs67 === errors;
+errors = _errs66;
+if(vErrors !== null){
+if(_errs66){
+vErrors.length = _errs66;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs68 = errors;
+if(Array.isArray(data20)){
+const len1 = data20.length;
+for(let i1=0; i1<len1; i1++){
+let data21 = data20[i1];
+if(typeof data21 === "string"){
+if(func1(data21) > 512){
+const err43 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err43 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data21) < 1){
+const err44 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err44 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err45 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err46 : ajvOverLimit);
+}
+errors++;
+}
+var _valid3 = _errs68 === errors;
+valid17 = _valid3;
+}
+if(!valid17){
+const err47 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err47 : ajvOverLimit);
+}
+errors++;
+}
+if(Array.isArray(data20)){
+if(data20.length > 50){
+const err48 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err48 : ajvOverLimit);
+}
+errors++;
+}
+if(data20.length < 0){
+const err49 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err49 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err50 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err51 : ajvOverLimit);
+}
+errors++;
+}
+var _valid2 = _errs60 === errors;
+valid14 = _valid2;
+}
+if(!valid14){
+const err52 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err52 : ajvOverLimit);
+}
+errors++;
+}
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(Object.keys(data19).length > 200){
+const err53 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err53 : ajvOverLimit);
+}
+errors++;
+}
+if(Object.keys(data19).length < 1){
+const err54 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err54 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err55 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.IsEnd !== undefined){
+if(typeof data.IsEnd !== "boolean"){
+const err56 = {instancePath:instancePath+"/IsEnd",schemaPath:"#/properties/IsEnd/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err56 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.NextStep !== undefined){
+if(typeof data.NextStep !== "string"){
+const err57 = {instancePath:instancePath+"/NextStep",schemaPath:"#/properties/NextStep/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err57 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.IsCritical !== undefined){
+if(typeof data.IsCritical !== "boolean"){
+const err58 = {instancePath:instancePath+"/IsCritical",schemaPath:"#/properties/IsCritical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err58 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.ValidNextSteps !== undefined){
+let data25 = data.ValidNextSteps;
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(typeof data26 === "string"){
+if(func1(data26) > 65535){
+const err59 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err59 : ajvOverLimit);
+}
+errors++;
+}
+if(func1(data26) < 1){
+const err60 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err60 : ajvOverLimit);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err61 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/ValidNextSteps",schemaPath:"#/properties/ValidNextSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err62 : ajvOverLimit);
+}
+errors++;
+}
+}
+if(data.Targets !== undefined){
+if(!(validate29(data.Targets, {instancePath:instancePath+"/Targets",parentData:data,parentDataProperty:"Targets",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate29.errors);
+errors = vErrors.length;
+}
+}
+if(data.TargetLocation !== undefined){
+if(!(validate75(data.TargetLocation, {instancePath:instancePath+"/TargetLocation",parentData:data,parentDataProperty:"TargetLocation",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate75.errors);
+errors = vErrors.length;
+}
+}
+if(data.TriggeredAlarms !== undefined){
+if(!(validate37(data.TriggeredAlarms, {instancePath:instancePath+"/TriggeredAlarms",parentData:data,parentDataProperty:"TriggeredAlarms",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.ParentStepDetails !== undefined){
+if(!(validate80(data.ParentStepDetails, {instancePath:instancePath+"/ParentStepDetails",parentData:data,parentDataProperty:"ParentStepDetails",rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate80.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err63 : ajvOverLimit);
+}
+errors++;
+}
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate200.evaluated;
+const evaluated0 = validate70.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5985,8 +6571,8 @@ let data0 = data.StepExecutions;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate201(data0[i0], {instancePath:instancePath+"/StepExecutions/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate201.errors);
+if(!(validate71(data0[i0], {instancePath:instancePath+"/StepExecutions/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate71.errors);
 errors = vErrors.length;
 }
 }
@@ -6003,14 +6589,8 @@ errors++;
 }
 }
 if(data.NextToken !== undefined){
-if(!(validate61(data.NextToken, {instancePath:instancePath+"/NextToken",parentData:data,parentDataProperty:"NextToken",rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate61.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data.NextToken !== "string"){
+const err2 = {instancePath:instancePath+"/NextToken",schemaPath:"#/$defs/NextToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6019,39 +6599,52 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-validate200.errors = vErrors;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
+}
+errors++;
+}
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate200.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsResponse.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate199.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate200(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate200.errors);
+if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = ajvAppendErrors(vErrors, validate70.errors);
 errors = vErrors.length;
 }
-validate199.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate199.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const DescribeAutomationStepExecutionsError = validate230;
-const schema90 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsError.json"};
+export const DescribeAutomationStepExecutionsError = validate84;
+const schema144 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsError.json"};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsError.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate231.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6060,7 +6653,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.__type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
+const err0 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/required",keyword:"required",params:{missingProperty: "__type"},message:"must have required property '"+"__type"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6071,7 +6664,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "__type") || (key0 === "Message")) || (key0 === "message"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err1 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6084,8 +6677,8 @@ errors++;
 if(data.__type !== undefined){
 let data0 = data.__type;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err2 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
+if(!pattern13.test(data0)){
+const err2 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"},message:"must match pattern \""+"^([A-Za-z0-9._]+#)?[A-Za-z][A-Za-z0-9]*$"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6096,7 +6689,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/__type",schemaPath:"#/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/__type",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/__type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6108,7 +6701,7 @@ errors++;
 }
 if(data.Message !== undefined){
 if(typeof data.Message !== "string"){
-const err4 = {instancePath:instancePath+"/Message",schemaPath:"#/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/Message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/Message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6120,7 +6713,7 @@ errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6132,7 +6725,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,schemaPath:"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ErrorResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6141,29 +6734,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate231.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsError.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate230.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate231(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = ajvAppendErrors(vErrors, validate231.errors);
-errors = vErrors.length;
-}
-validate230.errors = vErrors;
-return errors === 0;
-}
-validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

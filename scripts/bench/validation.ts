@@ -34,7 +34,7 @@ export async function measureValidation(options: { rounds: number; perRound: num
       oursLabel: "validate()",
       theirs: 1e6 / parse,
       theirsLabel: "JSON.parse",
-      budget: { max: 1 },
+      budget: { max: 0.5 },
       ...(validateModule ? {} : { note: missing("validate") }),
     },
   ];

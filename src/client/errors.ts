@@ -60,17 +60,17 @@ export function isServiceError(err: unknown, name?: string): boolean {
  * `code` or `__type`; a `:`-suffix (`ThrottlingException:http://...`) and a `namespace#` prefix
  * are dropped.
  */
-export function errorName(headers: Headers, body: unknown): string | undefined {
+export function errorName(headers: Readonly<Record<string, string | undefined>>, body: unknown): string | undefined {
   const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const raw = headers.get("x-amzn-ErrorType") ?? fields["code"] ?? fields["__type"];
+  const raw = headers["x-amzn-errortype"] ?? fields["code"] ?? fields["__type"];
   if (typeof raw !== "string" || raw === "") return undefined;
   const name = raw.split(",")[0]!.split(":")[0]!;
   return name.includes("#") ? name.slice(name.indexOf("#") + 1) : name;
 }
 
-export function serviceErrorFrom(operation: string, response: Response, body: unknown): ServiceError {
+export function serviceErrorFrom(operation: string, status: number, headers: Readonly<Record<string, string | undefined>>, body: unknown): ServiceError {
   const fields = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const name = errorName(response.headers, body) ?? "UnknownError";
+  const name = errorName(headers, body) ?? "UnknownError";
   const text = fields["Message"] ?? fields["message"];
   const message =
     typeof text === "string" && text !== ""
@@ -78,6 +78,6 @@ export function serviceErrorFrom(operation: string, response: Response, body: un
       : typeof body === "string" && body !== ""
         ? // A proxy's HTML page, say: enough to recognise it, not megabytes in a log line.
           (body.length > 1024 ? `${body.slice(0, 1024)}…` : body)
-        : `${operation} failed with HTTP ${response.status} ${name}`;
-  return new ServiceError({ name, message, status: response.status, requestId: response.headers.get("x-amzn-RequestId") ?? undefined, operation, body });
+        : `${operation} failed with HTTP ${status} ${name}`;
+  return new ServiceError({ name, message, status, requestId: headers["x-amzn-requestid"], operation, body });
 }

@@ -1,9 +1,9 @@
 /** The EC2 Image Builder client (REST JSON): `POST /ListWorkflowStepExecutions`, `application/json`. */
-import type { paths } from "../../generated/types/imagebuilder.js";
 import type { OperationBody } from "../validation/validate.js";
-import { createApi } from "./api.js";
-import type { CallOptions, ClientOptions } from "./options.js";
+import { invoker } from "./invoke.js";
 import { paginate } from "./paginate.js";
+import type { CallOptions, ClientOptions } from "./types/options.js";
+import type { Platform } from "./types/wire.js";
 
 type In = OperationBody<"ListWorkflowStepExecutions", "request">;
 type Out = OperationBody<"ListWorkflowStepExecutions", "response">;
@@ -15,12 +15,13 @@ export interface ImageBuilderClient {
   paginateListWorkflowStepExecutions(input: In, options?: CallOptions): AsyncGenerator<Out, void, undefined>;
 }
 
-export function createImageBuilderClient(options: ClientOptions): ImageBuilderClient {
-  const { api, invoke } = createApi<paths, "application/json">(options, "imagebuilder", "application/json");
+const ROUTE = { path: "/ListWorkflowStepExecutions" };
 
+/** The client on the platform the entry point chose (index.ts for Node.js, index.browser.ts for browsers). */
+export function imageBuilderClientOn(platform: Platform, options: ClientOptions): ImageBuilderClient {
+  const invoke = invoker(options, "imagebuilder", "application/json", platform);
   const client: ImageBuilderClient = {
-    listWorkflowStepExecutions: (input, call) =>
-      invoke("ListWorkflowStepExecutions", call, (init) => api.POST("/ListWorkflowStepExecutions", { ...init, body: input })),
+    listWorkflowStepExecutions: (input, call) => invoke("ListWorkflowStepExecutions", ROUTE, input, call),
     paginateListWorkflowStepExecutions: (input, call) => paginate("ListWorkflowStepExecutions", client.listWorkflowStepExecutions, input, "nextToken", call),
   };
   return client;

@@ -1,6 +1,6 @@
 /** Async iteration over pages, for the operations that answer a token while more results remain. */
 import { CallError } from "./call-error.js";
-import type { CallOptions } from "./options.js";
+import type { CallOptions } from "./types/options.js";
 
 type Tokened<K extends string> = { [P in K]?: string | undefined };
 

@@ -2,13 +2,12 @@
  * The AWS Systems Manager client (AWS JSON 1.1): every call is `POST /` with
  * `X-Amz-Target: AmazonSSM.<Operation>` and `Content-Type: application/x-amz-json-1.1`.
  */
-import type { paths } from "../../generated/types/ssm.js";
 import type { OperationBody } from "../validation/validate.js";
-import { createApi } from "./api.js";
-import type { CallOptions, ClientOptions } from "./options.js";
+import { invoker } from "./invoke.js";
 import { paginate } from "./paginate.js";
+import type { CallOptions, ClientOptions } from "./types/options.js";
+import type { Platform } from "./types/wire.js";
 
-const MEDIA_TYPE = "application/x-amz-json-1.1";
 type Operation = "ListCommands" | "ListCommandInvocations" | "GetMaintenanceWindowExecution" | "DescribeAutomationStepExecutions";
 type In<Op extends Operation> = OperationBody<Op, "request">;
 type Out<Op extends Operation> = OperationBody<Op, "response">;
@@ -33,39 +32,23 @@ export interface SsmClient {
   ): AsyncGenerator<Out<"DescribeAutomationStepExecutions">, void, undefined>;
 }
 
-export function createSsmClient(options: ClientOptions): SsmClient {
-  const { api, invoke } = createApi<paths, typeof MEDIA_TYPE>(options, "ssm", MEDIA_TYPE);
-  // Four typed openapi-fetch calls: each names its path key and the header it must carry (the
-  // wire checks they agree and sends `POST /`); the body is typed by the operation's request schema.
+/** Each operation's `X-Amz-Target`, sent to `POST /`. */
+const route = (operation: Operation) => ({ path: "/", target: `AmazonSSM.${operation}` });
+const ROUTES = {
+  ListCommands: route("ListCommands"),
+  ListCommandInvocations: route("ListCommandInvocations"),
+  GetMaintenanceWindowExecution: route("GetMaintenanceWindowExecution"),
+  DescribeAutomationStepExecutions: route("DescribeAutomationStepExecutions"),
+};
+
+/** The client on the platform the entry point chose (index.ts for Node.js, index.browser.ts for browsers). */
+export function ssmClientOn(platform: Platform, options: ClientOptions): SsmClient {
+  const invoke = invoker(options, "ssm", "application/x-amz-json-1.1", platform);
   const client: SsmClient = {
-    listCommands: (input = {}, call) =>
-      invoke("ListCommands", call, (init) =>
-        api.POST("/#X-Amz-Target=AmazonSSM.ListCommands", { ...init, params: { header: { "X-Amz-Target": "AmazonSSM.ListCommands" } }, body: input }),
-      ),
-    listCommandInvocations: (input = {}, call) =>
-      invoke("ListCommandInvocations", call, (init) =>
-        api.POST("/#X-Amz-Target=AmazonSSM.ListCommandInvocations", {
-          ...init,
-          params: { header: { "X-Amz-Target": "AmazonSSM.ListCommandInvocations" } },
-          body: input,
-        }),
-      ),
-    getMaintenanceWindowExecution: (input, call) =>
-      invoke("GetMaintenanceWindowExecution", call, (init) =>
-        api.POST("/#X-Amz-Target=AmazonSSM.GetMaintenanceWindowExecution", {
-          ...init,
-          params: { header: { "X-Amz-Target": "AmazonSSM.GetMaintenanceWindowExecution" } },
-          body: input,
-        }),
-      ),
-    describeAutomationStepExecutions: (input, call) =>
-      invoke("DescribeAutomationStepExecutions", call, (init) =>
-        api.POST("/#X-Amz-Target=AmazonSSM.DescribeAutomationStepExecutions", {
-          ...init,
-          params: { header: { "X-Amz-Target": "AmazonSSM.DescribeAutomationStepExecutions" } },
-          body: input,
-        }),
-      ),
+    listCommands: (input = {}, call) => invoke("ListCommands", ROUTES.ListCommands, input, call),
+    listCommandInvocations: (input = {}, call) => invoke("ListCommandInvocations", ROUTES.ListCommandInvocations, input, call),
+    getMaintenanceWindowExecution: (input, call) => invoke("GetMaintenanceWindowExecution", ROUTES.GetMaintenanceWindowExecution, input, call),
+    describeAutomationStepExecutions: (input, call) => invoke("DescribeAutomationStepExecutions", ROUTES.DescribeAutomationStepExecutions, input, call),
     paginateListCommands: (input = {}, call) => paginate("ListCommands", client.listCommands, input, "NextToken", call),
     paginateListCommandInvocations: (input = {}, call) => paginate("ListCommandInvocations", client.listCommandInvocations, input, "NextToken", call),
     paginateDescribeAutomationStepExecutions: (input, call) =>

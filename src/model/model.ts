@@ -28,13 +28,13 @@ export interface SpecBody {
   schemaRef: string | undefined;
   /** Named examples, `$ref`s followed, by name: the example's `value`. */
   examples: Map<string, unknown>;
+  /** The names of the examples marked `x-aws-common-error: true`: errors common to every action of the service. */
+  commonErrors: Set<string>;
   /**
    * Where the body holds timestamps that travel as epoch seconds (members whose schema is the AWS
    * JSON `DateTime`, a number): member paths, `"*"` for every item of an array.
    */
   timestamps: string[][];
-  /** The names of the examples marked `x-aws-common-error: true` (an error every action can answer). */
-  commonErrorExamples: Set<string>;
 }
 
 export interface SpecResponse extends Partial<SpecBody> {
@@ -72,12 +72,8 @@ export interface SpecOperation {
   request: SpecBody | undefined;
   /** Every documented response, in document order. */
   responses: SpecResponse[];
-  /**
-   * The documented errors: each error response's example names are the error names. `common: true`
-   * (absent otherwise) when the example is marked `x-aws-common-error: true`: an error of every
-   * action (throttling, signature, access), not one the operation's model lists.
-   */
-  errors: Array<{ name: string; status: number; common?: true }>;
+  /** The documented errors: each error response's example names are the error names. */
+  errors: Array<{ name: string; status: number; common: boolean }>;
   /** The paging members, when the operation pages (a token member in both request and success body). */
   pagination: Pagination | undefined;
 }
@@ -135,11 +131,11 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
   if (mediaType === undefined || !isNode(media)) return undefined;
   const mediaPointer = `${resolved.pointer}/content/${escapePointerToken(mediaType)}`;
   const examples = new Map<string, unknown>();
-  const commonErrorExamples = new Set<string>();
+  const commonErrors = new Set<string>();
   for (const [name, example] of Object.entries(isNode(media["examples"]) ? media["examples"] : {})) {
-    const resolved = deref<Node | undefined>(doc, example) ?? {};
-    examples.set(name, resolved["value"]);
-    if (resolved["x-aws-common-error"] === true) commonErrorExamples.add(name);
+    const node = deref<Node | undefined>(doc, example) ?? {};
+    examples.set(name, node["value"]);
+    if (node["x-aws-common-error"] === true) commonErrors.add(name);
   }
   const schema = media["schema"];
   const ref = isNode(schema) ? schema["$ref"] : undefined;
@@ -149,8 +145,8 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
     schema,
     schemaRef: typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref : undefined,
     examples,
+    commonErrors,
     timestamps: epochSecondMembers(doc, schema, `${mediaPointer}/schema`),
-    commonErrorExamples,
   };
 }
 
@@ -235,7 +231,7 @@ export function readOperations(doc: OpenApiDocument): SpecOperation[] {
         const body = readBody(doc, response, `${pointer}/responses/${statusKey}`);
         const ok = status >= 200 && status < 300;
         responses.push({ status, ok, ...body });
-        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push(body!.commonErrorExamples.has(name) ? { name, status, common: true } : { name, status });
+        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push({ name, status, common: body!.commonErrors.has(name) });
       }
       const success = responses.find((r) => r.ok && r.schemaPointer !== undefined) as SpecBody | undefined;
       const operationId = typeof raw["operationId"] === "string" ? raw["operationId"] : `${methodKey.toUpperCase()} ${pathKey}`;

@@ -86,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
   let context: BrowserContext;
   /** What reached the mock: method, path and Origin of every request, preflights included. */
   const arrived: Array<{ method: string; path: string; origin: string | undefined; authorization: string | undefined }> = [];
-  /** The client bundle's lazy chunks, by what they hold. */
+  /** The client bundle's lazy validation chunk, and any Node-only module the bundler took in (none). */
   const chunks = { validation: "", nodeOnly: [] as string[] };
 
   beforeAll(async () => {
@@ -152,19 +152,23 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** Which output chunk holds the validators, and which hold the Node-only transport and signer. */
+  /**
+   * Which output chunk holds the validators; and that no chunk holds the Node-only transport or
+   * signer: the package's `browser` export condition hands the bundler index.browser.js, which never
+   * imports them.
+   */
   function readChunks(metafile: Metafile, project: string, out: string): void {
     for (const [file, output] of Object.entries(metafile.outputs)) {
       const inputs = Object.keys(output.inputs);
       // Output paths are relative to the project; the page asks for them relative to the site.
       const name = relative(out, join(project, file)).replaceAll("\\", "/");
       if (inputs.some((input) => input.endsWith("node_modules/aws-ops-contract/dist/src/validation/validate.js"))) chunks.validation = name;
-      if (inputs.some((input) => /node_modules\/aws-ops-contract\/dist\/src\/client\/(sign|transport)-node\.js$/.test(input))) chunks.nodeOnly.push(name);
+      if (inputs.some((input) => /node_modules\/aws-ops-contract\/dist\/src\/(client\/(sign|transport)-node|client\/platform\/node|index)\.js$/.test(input))) chunks.nodeOnly.push(name);
       // Everything in the client bundle comes from the installed tarball, none from this repository.
       for (const input of inputs) expect(input, file).toMatch(/^(node_modules\/|client\.js$)/);
     }
     expect(chunks.validation, "the chunk holding the validators").toMatch(/^client\/(?!client\.js$).+\.js$/);
-    expect(chunks.nodeOnly.length, "chunks holding the Node-only transport and signer").toBeGreaterThan(0);
+    expect(chunks.nodeOnly, "chunks holding the Node-only transport, signer or entry").toEqual([]);
   }
 
   async function openPage(options: { clock?: Date } = {}): Promise<{ page: Page; log: PageLog }> {
@@ -194,8 +198,8 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
    */
   function expectClean(log: PageLog, expectedErrorAnswers: string[] = []): void {
     expect(log.failedRequests, "failed requests").toEqual([]);
-    // The browser path only: the Node-only transport and signer (aws4fetch's twin) never load.
-    for (const chunk of chunks.nodeOnly) expect(log.scripts, "scripts the page loaded").not.toContain(chunk);
+    // The browser path only: the Node-only transport and signer (aws4fetch's twin) are not even bundled.
+    expect(chunks.nodeOnly, "chunks holding Node-only code").toEqual([]);
     expect(log.errorAnswers, "HTTP error answers").toEqual(expectedErrorAnswers);
     const unexpected = log.consoleErrors.filter((line) => !/^error: Failed to load resource: the server responded with a status of 4\d\d/.test(line));
     expect(unexpected, "console errors and warnings").toEqual([]);
@@ -219,6 +223,20 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
   });
 
   describe("this package's client (aws4fetch, the global fetch)", () => {
+    it("retries in the browser: ThrottlingException once, then the answer; each attempt carries amz-sdk-request through CORS", async () => {
+      const { page, log } = await openPage();
+      const before = arrived.length;
+      const output = await page.evaluate(async (endpoint) => {
+        const { createSsmClient } = (globalThis as PageGlobals)["awsOpsContract"];
+        const ssm = createSsmClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" }, headers: { prefer: "example=ThrottlingException, failures=1" } });
+        return ssm.listCommands({ MaxResults: 10 });
+      }, mockUrl);
+      expect(output).toEqual(example("ssm", "ListCommands", 200));
+      expect(arrived.slice(before).filter(({ method }) => method === "POST")).toHaveLength(2);
+      expectClean(log, [`400 POST ${mockUrl}/`]);
+      await page.close();
+    });
+
     it("a success from each service, on the default browser path (no fetch option)", async () => {
       const { page, log } = await openPage();
       const outputs = await page.evaluate(

@@ -6,8 +6,12 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { ALWAYS_UNSIGNABLE_HEADERS, SignatureV4 } from "@smithy/signature-v4";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createImageBuilderClient, createSsmClient, type ClientOptions, type Credentials } from "../../src/index.js";
-import { NEVER_SIGNED, webCryptoSigner, type Signer } from "../../src/client/sign.js";
+import * as browser from "../../src/index.browser.js";
+import * as node from "../../src/index.js";
+import type { ClientOptions, Credentials } from "../../src/index.js";
+import { NEVER_SIGNED } from "../../src/client/never-signed.js";
+import { webCryptoSigner } from "../../src/client/sign-web.js";
+import type { Signer } from "../../src/client/types/wire.js";
 import { nodeSigner } from "../../src/client/sign-node.js";
 import { amzJson, frozen, recordingFetch, restJson } from "./support.js";
 
@@ -29,21 +33,6 @@ async function sdkAuthorization(request: Request, body: string, service: string,
   return signed.headers["authorization"] as string;
 }
 
-/**
- * Makes a client as in a runtime without Node.js's built-in modules (a browser or worker): the
- * client looks for `process.getBuiltinModule` when it is made (transport.ts's hasNodeBuiltins)
- * and, finding none, signs with aws4fetch on WebCrypto, as in a browser bundle.
- */
-function browserLike<T>(make: () => T): T {
-  const descriptor = Object.getOwnPropertyDescriptor(process, "getBuiltinModule")!;
-  Object.defineProperty(process, "getBuiltinModule", { value: undefined, configurable: true, writable: true });
-  try {
-    return make();
-  } finally {
-    Object.defineProperty(process, "getBuiltinModule", descriptor);
-  }
-}
-
 /** Counts WebCrypto HMACs (aws4fetch signs with crypto.subtle; the Node signer uses node:crypto). */
 const webCryptoSigns = () => vi.spyOn(crypto.subtle, "sign");
 afterEach(() => void vi.restoreAllMocks());
@@ -56,16 +45,22 @@ const cases: Array<{ label: string; credentials: Credentials; endpoint?: string;
     endpoint: "http://127.0.0.1:4010",
     date: new Date("2031-12-31T23:59:59.999Z"),
   },
+  {
+    label: "an endpoint with a base path that needs encoding (a space, dot segments, an encoded octet)",
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+    endpoint: "http://127.0.0.1:4010/base path/./v1/%41*(x)",
+    date: frozen,
+  },
 ];
 
-/** The two ways the client signs, each made as its runtime makes it, and whether WebCrypto must do the HMACs. */
-const PATHS: Array<[string, <T>(make: () => T) => T, boolean]> = [
-  ["aws4fetch in the client (browser path: no Node built-ins)", browserLike, true],
-  ["@smithy/signature-v4 on node:crypto in the client (Node path)", (make) => make(), false],
+/** The two ways the client signs, by entry point (the package's export conditions), and whether WebCrypto must do the HMACs. */
+const PATHS: Array<[string, typeof node, boolean]> = [
+  ["aws4fetch in the client (index.browser.ts, the browser condition)", browser, true],
+  ["@smithy/signature-v4 on node:crypto in the client (index.ts, the default condition)", node, false],
 ];
 
-describe.each(PATHS)("SigV4: %s equals the AWS SDK v3 signer", (_label, runtime, webCrypto) => {
-  const ssmClient = (options: ClientOptions) => runtime(() => createSsmClient(options));
+describe.each(PATHS)("SigV4: %s equals the AWS SDK v3 signer", (_label, entry, webCrypto) => {
+  const ssmClient = (options: ClientOptions) => entry.createSsmClient(options);
 
   it.each(cases)("SSM ListCommands, $label", async ({ credentials, endpoint, date }) => {
     const { fetch, calls } = recordingFetch(() => amzJson({}));
@@ -83,7 +78,7 @@ describe.each(PATHS)("SigV4: %s equals the AWS SDK v3 signer", (_label, runtime,
   it("Image Builder ListWorkflowStepExecutions", async () => {
     const credentials = cases[0]!.credentials;
     const { fetch, calls } = recordingFetch(() => restJson({}));
-    const client = runtime(() => createImageBuilderClient({ region: "us-east-2", credentials, fetch, now: () => frozen }));
+    const client = entry.createImageBuilderClient({ region: "us-east-2", credentials, fetch, now: () => frozen });
     const signs = webCryptoSigns();
     await client.listWorkflowStepExecutions({ workflowExecutionId: "wf-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" });
     expect(signs.mock.calls.length > 0).toBe(webCrypto);
@@ -114,7 +109,7 @@ describe("SigV4: each signer on its own equals the AWS SDK v3 signer", () => {
     for (const { credentials, endpoint = "https://ssm.ap-southeast-2.amazonaws.com", date } of cases) {
       const sign = makeSigner("ssm", "ap-southeast-2");
       const url = new URL(`${endpoint}/`);
-      const headers = new Headers({ "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" });
+      const headers = { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" };
       const body = '{"MaxResults":10}';
       // Twice: the second call runs on the signer's cached key and must sign the same.
       for (let i = 0; i < 2; i++) {
@@ -143,7 +138,7 @@ describe("SigV4: headers the AWS SDK never signs", () => {
     const date = new Date("2026-11-21T12:00:00Z");
     const url = new URL("https://ssm.us-east-1.amazonaws.com/");
     const body = "{}";
-    const headers = new Headers({ "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands", "user-agent": "my-app/1.0", "x-amzn-trace-id": "Root=1-abc" });
+    const headers = { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands", "user-agent": "my-app/1.0", "x-amzn-trace-id": "Root=1-abc" };
     const signed = new Headers(await makeSigner("ssm", "us-east-1")({ method: "POST", url, headers, body, credentials, date }));
     expect(signed.get("user-agent")).toBe("my-app/1.0");
     expect(signed.get("x-amzn-trace-id")).toBe("Root=1-abc");

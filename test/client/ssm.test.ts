@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createSsmClient, isCallError, isServiceError, ServiceError } from "../../src/index.js";
-import { amzJson, documentedErrors, options, recordingFetch, successExample } from "./support.js";
+import { amzJson, documentedErrors, frozen, options, recordingFetch, successExample } from "./support.js";
 
 const WINDOW_EXECUTION_ID = "14bea65d-5ccc-462d-a2f3-e99c8EXAMPLE";
 const AUTOMATION_EXECUTION_ID = "4105a4fc-f944-11e6-9d32-0a1b2EXAMPLE";
@@ -21,7 +21,7 @@ describe("SSM client: the AWS JSON 1.1 wire", () => {
     expect(request.headers.get("content-type")).toBe("application/x-amz-json-1.1");
     expect(request.headers.get("x-amz-date")).toBe("20260304T050607Z");
     expect(request.headers.get("authorization")).toMatch(
-      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260304\/eu-west-1\/ssm\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$/,
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260304\/eu-west-1\/ssm\/aws4_request, SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$/,
     );
     expect(JSON.parse(body)).toEqual({ MaxResults: 5, Filters: [{ key: "Status", value: "Success" }] });
   });
@@ -65,23 +65,31 @@ describe("SSM client: the AWS JSON 1.1 wire", () => {
     expect(calls[0]!.request.url).toBe("http://127.0.0.1:4010/prefix/");
   });
 
-  it("signs with a session token and calls an async credential provider for each request", async () => {
+  it("signs with a session token, and calls a credential provider again only when its credentials expire within 5 minutes", async () => {
     const { fetch, calls } = recordingFetch(() => amzJson({}));
     let provided = 0;
+    let clock = frozen.getTime();
     const ssm = createSsmClient(
       options(fetch, {
+        now: () => new Date(clock),
         credentials: async () => {
           provided++;
-          return { accessKeyId: `AKID${provided}`, secretAccessKey: "secret", sessionToken: "TOKEN" };
+          return { accessKeyId: `AKID${provided}`, secretAccessKey: "secret", sessionToken: "TOKEN", expiration: new Date(clock + 15 * 60_000) };
         },
       }),
     );
+    await Promise.all([ssm.listCommands(), ssm.listCommands()]);
+    expect(provided).toBe(1); // concurrent calls share one resolution
+    clock += 9 * 60_000; // 6 minutes left: still used
     await ssm.listCommands();
+    expect(provided).toBe(1);
+    clock += 2 * 60_000; // 4 minutes left: refreshed before they expire
     await ssm.listCommands();
     expect(provided).toBe(2);
-    expect(calls[1]!.request.headers.get("x-amz-security-token")).toBe("TOKEN");
-    expect(calls[1]!.request.headers.get("authorization")).toContain("Credential=AKID2/");
-    expect(calls[1]!.request.headers.get("authorization")).toContain("x-amz-security-token");
+    expect(calls[2]!.request.headers.get("authorization")).toContain("Credential=AKID1/");
+    expect(calls[3]!.request.headers.get("x-amz-security-token")).toBe("TOKEN");
+    expect(calls[3]!.request.headers.get("authorization")).toContain("Credential=AKID2/");
+    expect(calls[3]!.request.headers.get("authorization")).toContain("x-amz-security-token");
   });
 
   it("rejects bad options with an error naming the option", () => {
@@ -94,7 +102,7 @@ describe("SSM client: the AWS JSON 1.1 wire", () => {
   it("a credential provider that returns nothing usable fails the call with a clear error", async () => {
     const { fetch, calls } = recordingFetch(() => amzJson({}));
     const ssm = createSsmClient(options(fetch, { credentials: async () => ({ accessKeyId: "a" }) as never }));
-    await expect(ssm.listCommands()).rejects.toThrow(/credentials.secretAccessKey must be a non-empty string/);
+    await expect(ssm.listCommands()).rejects.toMatchObject({ name: "CredentialsError", message: expect.stringMatching(/resolved unusable credentials: secretAccessKey must be a non-empty string/) });
     expect(calls).toHaveLength(0);
   });
 });
@@ -150,7 +158,8 @@ describe("SSM client: every documented error becomes a typed ServiceError", () =
       new Response("<html>bad gateway</html>", { status: 502 }),
     ];
     const { fetch } = recordingFetch((_r, _b, i) => answers[i]!);
-    const ssm = createSsmClient(options(fetch));
+    // One attempt each: the throttling error and the 502 would otherwise be retried.
+    const ssm = createSsmClient(options(fetch, { maxAttempts: 1 }));
     const first = await ssm.listCommands().catch((e: unknown) => e);
     expect(isServiceError(first, "InvalidNextToken")).toBe(true);
     expect(isServiceError(first, "InvalidCommandId")).toBe(false);

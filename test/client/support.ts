@@ -41,11 +41,11 @@ type Json = unknown;
 export const loadSpec = (api: "ssm" | "imagebuilder") => loadBundled(api);
 
 /** Every documented error of every operation: name, status and the example body from the spec. */
-export function documentedErrors(api: "ssm" | "imagebuilder"): Array<{ operation: string; name: string; status: number; body: Json }> {
+export function documentedErrors(api: "ssm" | "imagebuilder"): Array<{ operation: string; name: string; status: number; body: Json; common: boolean }> {
   return readOperations(loadSpec(api)).flatMap((op) =>
     op.responses
       .filter((r) => r.status >= 400)
-      .flatMap((r) => [...(r.examples ?? [])].map(([name, body]) => ({ operation: op.operationId, name, status: r.status, body }))),
+      .flatMap((r) => [...(r.examples ?? [])].map(([name, body]) => ({ operation: op.operationId, name, status: r.status, body, common: r.commonErrors?.has(name) ?? false }))),
   );
 }
 

@@ -3,12 +3,10 @@
  * misspelt member, a wrong type or a missing required member does not compile.
  */
 import { describe, expectTypeOf, it } from "vitest";
-import { createImageBuilderClient, createSsmClient, isServiceError, type OperationErrorName, ServiceError } from "../../src/index.js";
+import { fromCognitoIdentityPool, fromIni, fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { type ClientOptions, createImageBuilderClient, createSsmClient, isServiceError, type OperationErrorName, ServiceError } from "../../src/index.js";
 import type { ImageBuilderSchemas, OperationInput, OperationOutput, SsmSchemas } from "../../src/types.js";
 import { assertValid, validate } from "../../src/validate.js";
-import { createApi } from "../../src/client/api.js";
-import type { paths as SsmPaths } from "../../generated/types/ssm.js";
-import type { paths as ImageBuilderPaths } from "../../generated/types/imagebuilder.js";
 
 const credentials = { accessKeyId: "a", secretAccessKey: "b" };
 const ssm = createSsmClient({ region: "us-east-1", credentials });
@@ -54,29 +52,19 @@ describe("a misspelt member is a type error in a call of every operation", () =>
     void imagebuilder.paginateListWorkflowStepExecutions({ workflowExecutionId: "wf-1", nextTokn: "t" });
   });
 
-  it("the openapi-fetch calls the client makes are typed (path key, X-Amz-Target header and body)", () => {
-    const { api } = createApi<SsmPaths, "application/x-amz-json-1.1">({ region: "us-east-1", credentials }, "ssm", "application/x-amz-json-1.1");
-    const header = <T extends string>(target: T) => ({ header: { "X-Amz-Target": target } });
-    void api.POST("/#X-Amz-Target=AmazonSSM.ListCommands", { params: header("AmazonSSM.ListCommands"), body: { MaxResults: 5 } });
-    // openapi-fetch infers its options as a type parameter, so TypeScript makes no excess-property
-    // check there (a misspelt optional member is caught by the client's method signatures, above);
-    // a wrong type, a missing required member, a wrong path key or header is caught here.
+  it("the request bodies are typed: member types and required members", () => {
+    void ssm.listCommands({ MaxResults: 5 });
     // @ts-expect-error wrong body member type (MaxResults is a number)
-    void api.POST("/#X-Amz-Target=AmazonSSM.ListCommands", { params: header("AmazonSSM.ListCommands"), body: { MaxResults: "5" } });
+    void ssm.listCommands({ MaxResults: "5" });
     // @ts-expect-error wrong body member type (Details is a boolean)
-    void api.POST("/#X-Amz-Target=AmazonSSM.ListCommandInvocations", { params: header("AmazonSSM.ListCommandInvocations"), body: { Details: "yes" } });
+    void ssm.listCommandInvocations({ Details: "yes" });
     // @ts-expect-error misspelt required body member (WindowExecutionID)
-    void api.POST("/#X-Amz-Target=AmazonSSM.GetMaintenanceWindowExecution", { params: header("AmazonSSM.GetMaintenanceWindowExecution"), body: { WindowExecutionID: "x" } });
+    void ssm.getMaintenanceWindowExecution({ WindowExecutionID: "x" });
     // @ts-expect-error misspelt required body member (AutomationExecutionID)
-    void api.POST("/#X-Amz-Target=AmazonSSM.DescribeAutomationStepExecutions", { params: header("AmazonSSM.DescribeAutomationStepExecutions"), body: { AutomationExecutionID: "x" } });
-    // @ts-expect-error the header names another operation than the path key
-    void api.POST("/#X-Amz-Target=AmazonSSM.ListCommands", { params: header("AmazonSSM.ListCommandInvocations"), body: {} });
-    // @ts-expect-error misspelt path key
-    void api.POST("/#X-Amz-Target=AmazonSSM.ListCommand", { params: header("AmazonSSM.ListCommands"), body: {} });
-    const ib = createApi<ImageBuilderPaths, "application/json">({ region: "us-east-1", credentials }, "imagebuilder", "application/json").api;
-    void ib.POST("/ListWorkflowStepExecutions", { body: { workflowExecutionId: "wf-1" } });
+    void ssm.describeAutomationStepExecutions({ AutomationExecutionID: "x" });
+    void imagebuilder.listWorkflowStepExecutions({ workflowExecutionId: "wf-1" });
     // @ts-expect-error misspelt required body member (workflowExecutionID)
-    void ib.POST("/ListWorkflowStepExecutions", { body: { workflowExecutionID: "wf-1" } });
+    void imagebuilder.listWorkflowStepExecutions({ workflowExecutionID: "wf-1" });
   });
 
   it("per-call options take a signal and nothing misspelt", () => {
@@ -129,8 +117,55 @@ describe("errors", () => {
     }
     // @ts-expect-error misspelt error name
     void isServiceError(err, "InvalidNextTokn");
-    expectTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>().toEqualTypeOf<"DoesNotExistException" | "ValidationException" | "ThrottlingException" | "InternalServerError">();
+    expectTypeOf<"DoesNotExistException" | "ValidationException" | "ThrottlingException" | "InternalServerError">().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
+    // @ts-expect-error another operation's error
+    expectTypeOf<"InvalidNextToken">().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
     expectTypeOf<ServiceError<"ForbiddenException">["name"]>().toEqualTypeOf<"ForbiddenException">();
+  });
+
+  it("the errors common to every action are names isServiceError takes and narrows, for every operation", () => {
+    const err: unknown = new Error("x");
+    if (isServiceError(err, "InvalidSignatureException")) expectTypeOf(err.name).toEqualTypeOf<"InvalidSignatureException">();
+    if (isServiceError(err, "UnrecognizedClientException")) expectTypeOf(err.name).toEqualTypeOf<"UnrecognizedClientException">();
+    type Common =
+      | "AccessDeniedException"
+      | "ExpiredTokenException"
+      | "IncompleteSignature"
+      | "IncompleteSignatureException"
+      | "InternalFailure"
+      | "InvalidAction"
+      | "InvalidClientTokenId"
+      | "InvalidSignatureException"
+      | "MalformedHttpRequestException"
+      | "MissingAuthenticationToken"
+      | "MissingAuthenticationTokenException"
+      | "NotAuthorized"
+      | "OptInRequired"
+      | "RequestAbortedException"
+      | "RequestEntityTooLargeException"
+      | "RequestExpired"
+      | "RequestTimeoutException"
+      | "SerializationException"
+      | "ServiceUnavailable"
+      | "ThrottlingException"
+      | "UnknownOperationException"
+      | "UnrecognizedClientException"
+      | "ValidationError"
+      | "ValidationException";
+    expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"ListCommands">>();
+    expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"GetMaintenanceWindowExecution">>();
+    expectTypeOf<Common>().toMatchTypeOf<OperationErrorName<"ListWorkflowStepExecutions">>();
+    expectTypeOf<Exclude<OperationErrorName<"GetMaintenanceWindowExecution">, Common>>().toEqualTypeOf<"DoesNotExistException" | "InternalServerError">();
+  });
+});
+
+describe("credentials", () => {
+  it("the SDK's credential providers are credentials the clients take", () => {
+    expectTypeOf(fromNodeProviderChain()).toMatchTypeOf<ClientOptions["credentials"]>();
+    expectTypeOf(fromIni({ profile: "reports" })).toMatchTypeOf<ClientOptions["credentials"]>();
+    expectTypeOf(fromCognitoIdentityPool({ identityPoolId: "us-east-1:x", clientConfig: { region: "us-east-1" } })).toMatchTypeOf<ClientOptions["credentials"]>();
+    // @ts-expect-error credentials without a secret
+    void createSsmClient({ region: "us-east-1", credentials: { accessKeyId: "a" } });
   });
 });
 

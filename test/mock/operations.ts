@@ -95,8 +95,8 @@ export function firstExampleName(api: ApiName, name: OperationName, status: numb
 }
 
 /** Every documented error of an operation: status and AWS error name (the example's key). */
-export function documentedErrors(api: ApiName, name: OperationName): Array<{ status: number; error: string }> {
-  return operation(api, name).errors.map(({ status, name: error }) => ({ status, error }));
+export function documentedErrors(api: ApiName, name: OperationName): Array<{ status: number; error: string; common: boolean }> {
+  return operation(api, name).errors.map(({ status, name: error, common }) => ({ status, error, common }));
 }
 
 /** The component schema a response is checked against, for ajv (`urn:...#/components/schemas/X`). */

@@ -1,5 +1,6 @@
 /** The operation model (`aws-ops-contract/model`) answers the operations of the bundled documents. */
 import { describe, expect, it } from "vitest";
+import { authFailureStatus } from "../../mock/src/auth/failures.js";
 import { escapePointerToken, getByPointer, loadSpec, nodeAt, operationsOf, parsePointer, readOperations, resolveRef, toPointer } from "../../src/model/index.js";
 
 const ssm = readOperations(loadSpec("ssm"));
@@ -30,7 +31,11 @@ describe("readOperations", () => {
     expect(op.request?.schemaRef).toBe("#/components/schemas/ListCommandsRequest");
     expect(op.responses.find((r) => r.status === 200)?.schemaRef).toBe("#/components/schemas/ListCommandsResult");
     expect(op.responses.find((r) => r.status === 200)?.examples?.size).toBeGreaterThan(0);
-    expect(op.errors).toEqual(expect.arrayContaining([{ name: "InvalidNextToken", status: 400 }, { name: "InternalServerError", status: 500 }]));
+    expect(op.errors).toEqual(expect.arrayContaining([
+        { name: "InvalidNextToken", status: 400, common: false },
+        { name: "InternalServerError", status: 500, common: false },
+        { name: "InvalidSignatureException", status: 400, common: true },
+      ]));
     expect(op.summary).toBe("ListCommands");
     for (const r of op.responses) expect(nodeAt(loadSpec("ssm"), r.schemaPointer!)).toEqual({ $ref: r.schemaRef });
   });
@@ -55,5 +60,23 @@ describe("$ref and JSON pointers", () => {
     expect(resolveRef(doc, { $ref: "#/components/schemas/A" })).toEqual({ node: { type: "string" }, pointer: "#/components/schemas/B" });
     expect(() => resolveRef(doc, { $ref: "#/components/schemas/C" })).toThrow(/\$ref cycle/);
     expect(() => resolveRef(doc, { $ref: "#/components/schemas/Nope" })).toThrow(/No node at/);
+  });
+});
+
+describe("the errors the mock sends on its own are errors the spec lists for every operation", () => {
+  // What the mock answers without being asked (auth/failures.ts, stages/route.ts, server.ts,
+  // stages/run.ts), by protocol: each must be a name isServiceError accepts, with that status.
+  const sent = {
+    awsJson1_1: { MissingAuthenticationTokenException: 400, IncompleteSignatureException: 400, UnrecognizedClientException: 400, InvalidSignatureException: 400, UnknownOperationException: 400, SerializationException: 400, InternalFailure: 500 },
+    restJson1: { MissingAuthenticationTokenException: 403, IncompleteSignatureException: 403, UnrecognizedClientException: 403, InvalidSignatureException: 403, UnknownOperationException: 404, SerializationException: 400, InternalFailure: 500 },
+  } as const;
+
+  it.each(["ssm", "imagebuilder"] as const)("%s", (api) => {
+    for (const op of readOperations(loadSpec(api))) {
+      expect(authFailureStatus(op.protocol)).toBe(sent[op.protocol].InvalidSignatureException);
+      for (const [name, status] of Object.entries(sent[op.protocol])) {
+        expect(op.errors, `${op.operationId} ${name}`).toContainEqual({ name, status, common: true });
+      }
+    }
   });
 });

@@ -16,6 +16,13 @@ const DOCUMENTED_ERRORS: Record<string, Record<string, string>> = {
   DescribeAutomationStepExecutions: { AutomationExecutionNotFoundException: "400", InvalidNextToken: "400", InvalidFilterKey: "400", InvalidFilterValue: "400", InternalServerError: "500" },
   ListWorkflowStepExecutions: { CallRateLimitExceededException: "429", ClientException: "400", ForbiddenException: "403", InvalidPaginationTokenException: "400", InvalidRequestException: "400", ServiceException: "500", ServiceUnavailableException: "503" },
 };
+/** The errors common to every action (AWS's Common Errors list, and the JSON fronts' wire names). */
+const COMMON_ERRORS = [
+  "AccessDeniedException", "ExpiredTokenException", "IncompleteSignature", "IncompleteSignatureException", "InternalFailure", "InvalidAction",
+  "InvalidClientTokenId", "InvalidSignatureException", "MalformedHttpRequestException", "MissingAuthenticationToken", "MissingAuthenticationTokenException",
+  "NotAuthorized", "OptInRequired", "RequestAbortedException", "RequestEntityTooLargeException", "RequestExpired", "RequestTimeoutException",
+  "SerializationException", "ServiceUnavailable", "ThrottlingException", "UnknownOperationException", "UnrecognizedClientException", "ValidationError", "ValidationException",
+];
 const PAGINATED = { ListCommands: "NextToken", ListCommandInvocations: "NextToken", DescribeAutomationStepExecutions: "NextToken", ListWorkflowStepExecutions: "nextToken" } as Record<string, string>;
 
 const operations = (doc: OpenApiDoc) =>
@@ -118,9 +125,24 @@ describe.each([
     }
   });
 
-  it("has no error status the documents do not give", () => {
+  it("has no error status the documents do not give, but those of the common errors", () => {
     const statuses = new Set([...Object.values(DOCUMENTED_ERRORS[name]!), "200", "400"]);
-    expect(Object.keys(op.responses).filter((s) => !statuses.has(s))).toEqual([]);
+    const onlyCommon = (status: string): boolean => {
+      const media = Object.values(deref<Obj>(doc, op.responses[status]).content)[0] as Obj;
+      return Object.values(media.examples).every((example) => deref<Obj>(doc, example)["x-aws-common-error"] === true);
+    };
+    expect(Object.keys(op.responses).filter((s) => !statuses.has(s) && !onlyCommon(s))).toEqual([]);
+  });
+
+  it("lists every common error, each example marked x-aws-common-error, and no documented error marked", () => {
+    const marked = new Map<string, boolean>();
+    for (const [status, response] of Object.entries(op.responses)) {
+      if (Number(status) < 400) continue;
+      const media = Object.values(deref<Obj>(doc, response).content)[0] as Obj;
+      for (const [error, example] of Object.entries(media.examples as Obj)) marked.set(error, deref<Obj>(doc, example)["x-aws-common-error"] === true);
+    }
+    for (const error of COMMON_ERRORS) expect(marked.get(error), error).toBe(true);
+    for (const error of Object.keys(DOCUMENTED_ERRORS[name]!)) expect(marked.get(error), error).toBe(false);
   });
 
   it("carries request and response examples; a list operation's first example ends the pages", () => {

@@ -22,7 +22,7 @@ export async function windowStatus(endpoint: string, windowExecutionId: string):
   const ssm = createSsmClient({
     region: "us-east-1",
     endpoint,
-    // Or an async provider, called before each request.
+    // Or a provider (see Credentials below): called once, again only before the credentials expire.
     credentials: async () => ({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "token" }),
   });
   try {
