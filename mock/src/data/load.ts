@@ -10,6 +10,7 @@ import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
 import { findOperation, responseSchema } from "./spec.js";
 import { buildProgressions, type Progressions } from "./progressions.js";
+import { baseOf } from "./timeline.js";
 import { timestampPaths, timestampsToWire, type TimestampPath } from "./timestamps.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
 
@@ -142,7 +143,7 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
     if (records.length === 0) continue;
     const kept = positions.get(collection.name)!;
     // The states each record is checked in: itself, or each state of its timeline.
-    const checksOf = (record: Rec): Array<{ label: string; record: Rec }> => progressions.checks.get(record) ?? [{ label: "", record }];
+    const checksOf = (record: Rec): Array<{ label: string; record: Rec }> => progressions.checks.get(record) ?? [{ label: "", record: baseOf(record) }];
     const batch = collection.batch?.(progressions.checks.size === 0 ? records : records.flatMap((record) => checksOf(record).map((check) => check.record)));
     const batchOk = batch !== undefined && validate(batch.operation, batch.kind, batch.body).ok;
     const seen = new Map<string, number>();
@@ -154,11 +155,16 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
         if (record[member] === undefined || record[member] === "") fault(`${where}: member '/${member}' is required (the record is found by it)`);
       }
       if (!batchOk) {
+        // A fault of the record itself is named once, not again for each of its states.
+        const ofRecord = new Set<string>();
         for (const state of checksOf(record)) {
           for (const check of collection.checks(state.record)) {
             const result = validate(check.operation, check.kind, check.body);
             for (const issue of result.errors) {
               const path = issue.path.startsWith(check.prefix) ? issue.path.slice(check.prefix.length) : issue.path;
+              const key = `${path}\u0000${issue.rule}`;
+              if (state.label === "") ofRecord.add(key);
+              else if (ofRecord.has(key)) continue;
               fault(`${where}${state.label}: member '${path || "/"}' breaks '${issue.rule}': ${issue.message}`);
             }
           }
