@@ -52,7 +52,8 @@ export function readDataFile(file: string): unknown {
 }
 
 let timestampCache: Map<string, TimestampPath[]> | undefined;
-function timestampsOf(collection: Collection): TimestampPath[] {
+/** Where a collection's records hold timestamps (inside the body `collection.wrap` makes). */
+export function timestampsOf(collection: Collection): TimestampPath[] {
   timestampCache ??= new Map();
   let paths = timestampCache.get(collection.name);
   if (!paths) {

@@ -7,7 +7,7 @@
  */
 import type { OpenApiDocument } from "aws-ops-contract/model";
 import { resolveRef } from "aws-ops-contract/model";
-import { isRelativeTime, parseRelativeTime } from "../clock/duration.js";
+import { formatDuration, isRelativeTime, parseRelativeTime } from "../clock/duration.js";
 
 /** A member path inside a body; `"*"` stands for every item of an array. */
 export type MemberPath = readonly string[];
@@ -84,4 +84,30 @@ export function timestampsToWire(body: unknown, paths: readonly TimestampPath[],
     }
   };
   for (const path of paths) if (path.path.length > 0) visit(body, path, 0, "");
+}
+
+/**
+ * Rewrites, in place, the timestamps found at `paths` in `body` (wire form) as times relative to
+ * `anchorMs` (`"now-1h2m"`), so that a data set made for one instant happens around the moment it
+ * is loaded. Timeline entries are rewritten like their record.
+ */
+export function timestampsRelative(body: unknown, paths: readonly TimestampPath[], anchorMs: number): void {
+  const visit = (node: unknown, path: MemberPath, i: number): void => {
+    if (!node || typeof node !== "object") return;
+    const key = path[i]!;
+    if (key === "*") {
+      if (Array.isArray(node)) for (const item of node) visit(item, path, i + 1);
+      return;
+    }
+    if (Array.isArray(node)) return;
+    const record = node as Record<string, unknown>;
+    const timeline = record["Timeline"];
+    if (Array.isArray(timeline)) for (const entry of timeline) visit(entry, path, i);
+    if (!Object.hasOwn(record, key)) return;
+    if (i < path.length - 1) return visit(record[key], path, i + 1);
+    const value = record[key];
+    const ms = typeof value === "number" ? Math.round(value * 1000) : typeof value === "string" ? Date.parse(value) : Number.NaN;
+    if (Number.isFinite(ms)) record[key] = ms === anchorMs ? "now" : `now${ms < anchorMs ? "-" : "+"}${formatDuration(Math.abs(ms - anchorMs))}`;
+  };
+  for (const { path } of paths) if (path.length > 0) visit(body, path, 0);
 }
