@@ -17,6 +17,7 @@ export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } 
 export { DEFAULT_CREDENTIALS, DEFAULT_SIGNING_WINDOW_MS, type AuthOption, type MockCredentials, type SigV4AuthOptions } from "./auth/index.js";
 export { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
+export type { DataSet, Progressing, TimelineAt, TimelineEntry } from "./data/types.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/model";
 
 export const DEFAULT_PORT = 4010;
