@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { formatDuration, isRelativeTime, parseDuration, parseRelativeTime } from "../../mock/src/clock/duration.js";
+import { clockControl, parseClockRequest } from "../../mock/src/clock/control.js";
 import { ClockError, MockClock, type ClockEnvironment } from "../../mock/src/clock/mock-clock.js";
 
 const T0 = Date.parse("2024-07-08T02:00:00Z");
@@ -155,5 +156,40 @@ describe("the real clock", () => {
     expect(ended).toEqual(["timer", "advanced"]);
     machine.tick(60_000);
     expect(ended).toEqual(["timer", "advanced"]);
+  });
+});
+
+describe("the clock's controls", () => {
+  it("mock.clock gives and takes Dates", () => {
+    const clock = MockClock.from("manual", fakeMachine());
+    const control = clockControl(clock);
+    expect(control.mode).toBe("manual");
+    expect(control.now()).toEqual(new Date(T0));
+    expect(control.advance("90s")).toEqual(new Date(T0 + 90_000));
+    expect(control.set(new Date("2030-01-01T00:00:00Z"))).toEqual(new Date("2030-01-01T00:00:00Z"));
+    expect(control.reset()).toEqual(new Date(T0));
+  });
+
+  it("POST /_mock/clock's body: advance or set", () => {
+    const clock = MockClock.from("manual", fakeMachine());
+    const advance = parseClockRequest({ advance: "90s" });
+    expect(advance.ok && advance.apply(clock)).toBe(T0 + 90_000);
+    const set = parseClockRequest({ set: "2024-07-09T00:00:00Z" });
+    expect(set.ok && set.apply(clock)).toBe(Date.parse("2024-07-09T00:00:00Z"));
+  });
+
+  it.each<[unknown, RegExp]>([
+    [[], /The body must be a JSON object with "advance" \(a duration such as "90s"\) or "set"/],
+    [{}, /one of them, not neither/],
+    [{ advance: "1s", set: "2024-07-09T00:00:00Z" }, /one of them, not both/],
+    [{ advance: "soon" }, /advance: 'soon' is not a duration/],
+    [{ advance: 90 }, /advance takes a duration such as "90s" \(got 90\)/],
+    [{ set: "tomorrow" }, /set must be an ISO 8601 date-time such as 2024-07-08T02:00:00Z \(got "tomorrow"\)/],
+    [{ set: 5 }, /set takes an ISO 8601 date-time/],
+    [{ advance: "1s", by: 2 }, /Unknown member 'by'/],
+  ])("a body it cannot apply is refused, naming the value: %j", (body, message) => {
+    const parsed = parseClockRequest(body);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
   });
 });

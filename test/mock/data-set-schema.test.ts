@@ -13,7 +13,8 @@ import { parseDuration } from "../../mock/src/clock/duration.js";
 import { generateDataSet } from "../../mock/src/generate/index.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../mock/data-set.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
-const check = new Ajv2020({ allErrors: true }).compile(schema);
+// ajv is CommonJS: its class is the module's default export.
+const check = new Ajv2020.default({ allErrors: true }).compile(schema);
 const readme = readFileSync(new URL("../../mock/README.md", import.meta.url), "utf8");
 const yamlAfter = (heading: string): unknown => parse(/```yaml\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!);
 
