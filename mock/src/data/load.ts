@@ -9,7 +9,7 @@ import { parse as parseYaml } from "yaml";
 import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
 import { findOperation, responseSchema } from "./spec.js";
-import { buildProgressions, type Progressions } from "./progressions.js";
+import { buildProgressions, type Progressions, type StateCheck } from "./progressions.js";
 import { baseOf } from "./timeline.js";
 import { timestampPaths, timestampsToWire, type TimestampPath } from "./timestamps.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
@@ -144,8 +144,8 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
     if (records.length === 0) continue;
     const kept = positions.get(collection.name)!;
     // The states each record is checked in: itself, or each state of its timeline.
-    const checksOf = (record: Rec): Array<{ label: string; record: Rec }> => progressions.checks.get(record) ?? [{ label: "", record: baseOf(record) }];
-    const batch = collection.batch?.(progressions.checks.size === 0 ? records : records.flatMap((record) => checksOf(record).map((check) => check.record)));
+    const checksOf = (record: Rec): StateCheck[] => progressions.checks.get(record) ?? [{ label: "", record: baseOf(record) }];
+    const batch = collection.batch?.(progressions.checks.size === 0 ? records : records.flatMap((record) => checksOf(record).map((check) => check.changed ?? check.record)));
     const batchOk = batch !== undefined && validate(batch.operation, batch.kind, batch.body).ok;
     const seen = new Map<string, number>();
     records.forEach((record, recordIndex) => {
