@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDuration } from "../../mock/src/clock/duration.js";
 import { MockClock } from "../../mock/src/clock/mock-clock.js";
+import { bundledOperation } from "../../mock/src/data/bundled.js";
 import { MockData } from "../../mock/src/data/index.js";
 import { generateDataSet } from "../../mock/src/generate/index.js";
 
@@ -18,7 +19,7 @@ type Rec = Record<string, unknown>;
 const T0 = Date.parse("2026-03-01T12:00:00Z");
 
 function answer(data: MockData, operation: string, body: Rec): Rec {
-  const result = data.answer(operation, body)!;
+  const result = data.answer(bundledOperation(operation), body)!;
   if (!result.ok) throw new Error(`${result.error.name}: ${result.error.message}`);
   return JSON.parse(result.body) as Rec;
 }

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { MockClock } from "../../mock/src/clock/mock-clock.js";
+import { bundledOperation } from "../../mock/src/data/bundled.js";
 import { MockData, type DataSource } from "../../mock/src/data/index.js";
 
 const T0 = Date.parse("2024-07-08T02:00:00Z");
@@ -50,13 +51,13 @@ function mockData(source: DataSource): { data: MockData; clock: MockClock } {
 }
 
 function answer(data: MockData, operation: string, body: Rec): Rec {
-  const result = data.answer(operation, body)!;
+  const result = data.answer(bundledOperation(operation), body)!;
   if (!result.ok) throw new Error(`${result.error.name}: ${result.error.message}`);
   return JSON.parse(result.body) as Rec;
 }
 
 const failure = (data: MockData, operation: string, body: Rec): { name: string; message: string } => {
-  const result = data.answer(operation, body)!;
+  const result = data.answer(bundledOperation(operation), body)!;
   if (result.ok) throw new Error(`expected an error, got ${result.body}`);
   return result.error;
 };

@@ -4,10 +4,11 @@
  * Each answer is the wire JSON, joined from the records' pre-serialised JSON.
  */
 import { randomUUID } from "node:crypto";
+import type { SpecOperation } from "aws-ops-contract/model";
 import type { MockError } from "../protocol.js";
 import { parseCommandFilters, type Predicate } from "./command-filters.js";
 import { pageOf, pageSizeOf, pagingOf, queryKey, type TokenIssuer } from "./paging.js";
-import { schemaEnum } from "./spec.js";
+import { schemaEnum } from "./bundled.js";
 import { runOf, type Moment } from "./progressions.js";
 import type { CommandEntry, DataStore, InvocationEntry, StepEntry } from "./store.js";
 import { isoToEpochSeconds } from "./timestamps.js";
@@ -23,6 +24,8 @@ const invalidInstanceMessage = (instanceId: string): string => `Instances [[${in
 export type DataAnswer = { ok: true; body: string } | { ok: false; error: MockError };
 
 export interface DataContext {
+  /** The operation asked for, as the mock serves it (its paging members and bounds). */
+  operation: SpecOperation;
   store: DataStore;
   tokens: TokenIssuer;
   /** What this data set's tokens carry (a generated data set's seed); none for a loaded one. */
@@ -55,23 +58,23 @@ interface ListingOptions<T> {
  */
 function listing<T>(
   context: DataContext,
-  operationId: string,
   body: Rec,
   listMember: string,
   list: readonly T[],
   jsonOf: (item: T) => string | undefined,
   { before = "", after = "", invalidToken = invalidNextToken, runOf: runOfItem, subject }: ListingOptions<T> = {},
 ): DataAnswer {
-  const { store, tokens, carry } = context;
+  const { operation, store, tokens, carry } = context;
   // Only the listing operations come here: the spec documents their paging.
-  const { tokenMember, sizeMember } = pagingOf(operationId)!;
+  const paging = pagingOf(operation.pagination)!;
+  const { tokenMember, sizeMember } = paging;
   const head = `{${before}"${listMember}":[`;
   const tail = `]${after}`;
   const page = pageOf(tokens, list, {
     generation: store.generation,
-    query: queryKey(operationId, body, tokenMember, sizeMember),
+    query: queryKey(operation.operationId, body, tokenMember, sizeMember),
     token: text(body[tokenMember]),
-    size: pageSizeOf(operationId, body),
+    size: pageSizeOf(paging, body),
     ...(carry === undefined ? {} : { carry }),
     envelopeBytes: Buffer.byteLength(head) + Buffer.byteLength(tail) + 1,
     tokenMemberBytes: Buffer.byteLength(tokenJson(tokenMember, "x")) - 1,
@@ -113,7 +116,7 @@ function listCommands(context: DataContext, body: Rec): DataAnswer {
     base = (status.member === "Status" ? store.commandsByStatus : store.commandsByStatusDetails).get(status.value) ?? [];
     remaining = predicates.filter((p) => p !== status.predicate);
   }
-  return listing(context, "ListCommands", body, "Commands", base, (entry) => {
+  return listing(context, body, "Commands", base, (entry) => {
     if (ofInstance && !ofInstance.includes(entry)) return undefined;
     const view = entry.at(moment);
     return view && remaining.every((p) => p(view)) ? view.json : undefined;
@@ -143,7 +146,7 @@ function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
     else onInstance = instanceId;
   }
   const details = body["Details"] === true;
-  return listing(context, "ListCommandInvocations", body, "CommandInvocations", base, (entry) => {
+  return listing(context, body, "CommandInvocations", base, (entry) => {
     if (onInstance !== undefined && entry.instanceId !== onInstance) return undefined;
     const view = entry.at(moment);
     if (!view || !predicates.every((p) => p(view))) return undefined;
@@ -218,7 +221,7 @@ function describeAutomationStepExecutions(context: DataContext, body: Rec): Data
   }
   // The steps in the order they ran; ReverseOrder lists the latest first.
   const list: readonly StepEntry[] = body["ReverseOrder"] === true ? [...steps].reverse() : steps;
-  return listing(context, "DescribeAutomationStepExecutions", body, "StepExecutions", list, (step) => {
+  return listing(context, body, "StepExecutions", list, (step) => {
     const view = step.at(moment);
     return view && predicates.every((p) => p(view.record)) ? view.json : undefined;
   }, { subject: runOf.automation(id) });
@@ -232,7 +235,7 @@ function listWorkflowStepExecutions(context: DataContext, body: Rec): DataAnswer
   // The operation documents no not-found error of its own; ClientException is the one for "an invalid resource identifier".
   if (!workflow || !members) return fail("ClientException", `The workflow execution ${id} was not found.`);
   const requestId = context.requestId?.() ?? randomUUID();
-  return listing(context, "ListWorkflowStepExecutions", body, "steps", workflow.steps, (step) => step.at(moment)?.json, {
+  return listing(context, body, "steps", workflow.steps, (step) => step.at(moment)?.json, {
     before: `"requestId":"${requestId}",`,
     after: members.membersJson ? `,${members.membersJson}` : "",
     invalidToken: () => fail("InvalidPaginationTokenException", "The pagination token is not valid."),
@@ -256,6 +259,7 @@ export function isDataOperation(operationId: string): operationId is DataOperati
 }
 
 /** The answer from the data set, or undefined for an operation the data set does not serve. */
-export function answerFromData(context: DataContext, operationId: string, body: Rec): DataAnswer | undefined {
+export function answerFromData(context: DataContext, body: Rec): DataAnswer | undefined {
+  const { operationId } = context.operation;
   return isDataOperation(operationId) ? ANSWERS[operationId](context, body) : undefined;
 }

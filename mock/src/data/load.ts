@@ -8,10 +8,10 @@ import { extname } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
-import { findOperation, responseSchema } from "./spec.js";
+import { bundledOperation, successBody } from "./bundled.js";
 import { buildProgressions, type Progressions, type StateCheck } from "./progressions.js";
 import { baseOf } from "./timeline.js";
-import { timestampPaths, timestampsToWire, type TimestampPath } from "./timestamps.js";
+import { timestampsToWire, type TimestampPath } from "./timestamps.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
 
 /** Raised for a data set that cannot be used; `message` says what and where. */
@@ -51,15 +51,13 @@ export function readDataFile(file: string): unknown {
   return parseDataText(text, file, YAML_EXTENSIONS.has(extname(file).toLowerCase()));
 }
 
-let timestampCache: Map<string, TimestampPath[]> | undefined;
-/** Where a collection's records hold timestamps (inside the body `collection.wrap` makes). */
+const timestampCache = new Map<string, TimestampPath[]>();
+/** Where a collection's records hold timestamps (inside the body `collection.wrap` makes), and their wire form: the model's. */
 export function timestampsOf(collection: Collection): TimestampPath[] {
-  timestampCache ??= new Map();
   let paths = timestampCache.get(collection.name);
   if (!paths) {
-    const op = findOperation(collection.operation);
-    const { schema, pointer } = responseSchema(op);
-    paths = timestampPaths(op.doc, schema, pointer);
+    const body = successBody(bundledOperation(collection.operation));
+    paths = [...body.timestamps.map((path) => ({ path, wire: "epochSeconds" as const })), ...body.isoTimestamps.map((path) => ({ path, wire: "iso" as const }))];
     timestampCache.set(collection.name, paths);
   }
   return paths;
