@@ -70,6 +70,7 @@ it.skipIf(missing)("boto3 waits past the early empty list, moving the manual clo
 });
 
 it.skipIf(missing)("boto3 sees the steps finish one by one, with ReverseOrder and a status filter in between", () => {
+  expect(observed["clockReset"]).toEqual({ now: "2024-07-08T02:00:00.000Z" });
   expect(observed["steps"]).toEqual([
     { reversed: [["patch", "Pending", false], ["stopInstance", "InProgress", false]], running: ["stopInstance"] },
     { reversed: [["patch", "InProgress", false], ["stopInstance", "Success", true]], running: ["patch"] },

@@ -14,7 +14,7 @@ import { DescribeAutomationStepExecutionsCommand, ListCommandInvocationsCommand,
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createImageBuilderClient, createSsmClient } from "../../src/index.js";
 import { parseMockArgs } from "../../mock/src/cli-args.js";
-import { startMock, type RunningMock, type StartMockOptions } from "../../mock/src/index.js";
+import { DEFAULT_CREDENTIALS, startMock, type RunningMock, type StartMockOptions } from "../../mock/src/index.js";
 import { sdkClientConfig } from "./clients/aws-sdk.js";
 
 type Rec = Record<string, unknown>;
@@ -269,13 +269,14 @@ describe("the mock's clock", () => {
 
   it("measures the SigV4 signing window: a request signed now is refused once the clock is an hour ahead", async () => {
     const mock = await start({ clock: "manual", auth: "sigv4" });
-    const ssm = new SSMClient({ ...sdkClientConfig(mock.url), maxAttempts: 1 });
+    const signed = { ...sdkClientConfig(mock.url), credentials: DEFAULT_CREDENTIALS, maxAttempts: 1 };
+    const ssm = new SSMClient(signed);
     await expect(ssm.send(new ListCommandsCommand({}))).resolves.toBeDefined();
     mock.clock.advance("1h");
     await expect(ssm.send(new ListCommandsCommand({}))).rejects.toMatchObject({ name: "InvalidSignatureException", message: expect.stringMatching(/Signature expired/) });
     // A new client: the SDK corrects its own clock from the refused answer's Date header.
     mock.clock.set(new Date());
-    await expect(new SSMClient({ ...sdkClientConfig(mock.url), maxAttempts: 1 }).send(new ListCommandsCommand({}))).resolves.toBeDefined();
+    await expect(new SSMClient(signed).send(new ListCommandsCommand({}))).resolves.toBeDefined();
   });
 
   it("runs Prefer: delay: on a manual clock the answer waits until the clock has moved that far", async () => {

@@ -4,7 +4,8 @@
  * `{"set": "<ISO 8601>"}` (parseClockRequest reads that body).
  */
 import { parseDuration } from "./duration.js";
-import { ClockError, instantOf, type ClockMode, type MockClock } from "./mock-clock.js";
+import type { Clock } from "./clock.js";
+import { ClockError, instantOf, MockClock, type ClockMode } from "./mock-clock.js";
 
 export interface ClockControl {
   /** `"manual"` or `"real"`. */
@@ -19,7 +20,14 @@ export interface ClockControl {
   reset(): Date;
 }
 
-export function clockControl(clock: MockClock): ClockControl {
+/** The controls of the mock's clock; a Clock the caller gave the mock is the caller's to move, so only `now` works. */
+export function clockControl(clock: MockClock | Clock): ClockControl {
+  if (!(clock instanceof MockClock)) {
+    const refuse = (): never => {
+      throw new ClockError("The mock runs on the clock it was given (startMock({ clock })); move that clock instead");
+    };
+    return { mode: "real", now: () => new Date(clock.now()), advance: refuse, set: refuse, reset: refuse };
+  }
   return {
     mode: clock.mode,
     now: () => new Date(clock.now()),

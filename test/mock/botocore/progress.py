@@ -51,6 +51,8 @@ observations["clockAfter"] = clock(ARGS["clock"])
 command = timed.list_commands(CommandId=ARGS["command"])["Commands"][0]
 observations["clockCommand"] = {k: command[k] for k in ("Status", "StatusDetails", "CompletedCount", "ErrorCount", "DeliveryTimedOutCount")}
 
+# Back to the load's moment (the steps' timelines count from it), then step by step.
+observations["clockReset"] = clock(ARGS["clock"], {"set": observations["clockBefore"]["now"]})
 steps = []
 for move in (None, {"advance": "20s"}, {"advance": "40s"}):
     if move:
