@@ -4,9 +4,10 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_CREDENTIALS, parseCredentials, type AuthOption, type MockCredentials } from "./auth/index.js";
+import { instantOf } from "./clock/mock-clock.js";
 import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
-export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--dynamic] [--log]
+export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--clock C] [--dynamic] [--log]
                              [--max-connections N] [--auth sigv4 [--credentials AKID:SECRET[:SESSION_TOKEN]]...]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
@@ -22,6 +23,9 @@ Options:
                CommandInvocations, MaintenanceWindowExecutions, AutomationExecutions,
                WorkflowExecutions; validated as it loads (default: a data set built from
                the spec's examples). Replace it at run time with PUT /_mock/data
+  --clock C    the mock's clock: real (default, the machine's time), manual (still from the
+               time of start until moved with POST /_mock/clock {"advance": "90s"} or
+               {"set": "<ISO 8601>"}), or an ISO 8601 date-time: a manual clock from then
   --dynamic    answer with generated data like the service's instead of the data set
                (per request: header "Prefer: dynamic=true, seed=TEXT")
   --log        print one line per request
@@ -49,6 +53,7 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       host: { type: "string" },
       spec: { type: "string", multiple: true },
       data: { type: "string" },
+      clock: { type: "string" },
       dynamic: { type: "boolean" },
       log: { type: "boolean" },
       "max-connections": { type: "string" },
@@ -65,6 +70,7 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values.host !== undefined) options.host = values.host;
   if (values.spec !== undefined) options.specs = values.spec;
   if (values.data !== undefined) options.data = values.data;
+  if (values.clock !== undefined) options.clock = parseClock(values.clock);
   if (values.dynamic) options.dynamic = true;
   if (values.log) options.log = true;
   if (values["max-connections"] !== undefined) options.maxConnections = parseCount(values["max-connections"], "--max-connections");
@@ -79,6 +85,17 @@ export function parsePort(text: string, what = "--port"): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new Error(`${what} must be a number from 0 to 65535 (got '${text}')`);
   return port;
+}
+
+/** --clock: real, manual, or a manual clock's start as an ISO 8601 date-time. */
+function parseClock(text: string): string {
+  if (text === "real" || text === "manual") return text;
+  try {
+    instantOf(text);
+    return text;
+  } catch {
+    throw new Error(`--clock must be real, manual or an ISO 8601 date-time such as 2024-07-08T02:00:00Z (got '${text}')`);
+  }
 }
 
 /** A whole number of at least 1; `what` names the option in the error. */

@@ -10,7 +10,7 @@ import { bundledModel, loadSpecs, operationsOf, type IndexedOperation, type Prot
 import { ADMIN_ROUTES } from "./admin/routes.js";
 import { createAuthCheck, type AuthOption } from "./auth/index.js";
 import type { Clock } from "./clock/clock.js";
-import { systemClock } from "./clock/system.js";
+import { MockClock, type ClockOption } from "./clock/mock-clock.js";
 import { MockData, type DataSource } from "./data/index.js";
 import { AttemptCounter } from "./faults/attempts.js";
 import { AnswerEvents } from "./journal/events.js";
@@ -42,8 +42,13 @@ export interface MockHandlerOptions {
   bodyTimeoutMs?: number;
   /** Signature checking: `"sigv4"` (default credentials) or `{ type: "sigv4", credentials }`; default `"none"`. See auth/. */
   auth?: AuthOption;
-  /** The mock's time: `Date` headers, the signing window, `Prefer: delay`. Default: the machine's (clock/). */
-  clock?: Clock;
+  /**
+   * The mock's time: the data set's timelines and relative times, `Date` headers, the signing
+   * window, `Prefer: delay`. `"real"` (default: the machine's time), `"manual"` (still until a test
+   * moves it, from the real time of start), a manual clock's start (a Date or ISO 8601 text), or a
+   * Clock of the caller's own (clock/).
+   */
+  clock?: ClockOption | Clock;
 }
 
 export interface MockHandler {
@@ -56,6 +61,8 @@ export interface MockHandler {
   readonly clock: Clock;
 }
 
+const isClock = (option: ClockOption | Clock | undefined): option is Clock => typeof option === "object" && !(option instanceof Date);
+
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
@@ -67,8 +74,8 @@ function servedModel(specs: readonly SpecSource[]) {
 export async function createMockHandler(options: MockHandlerOptions = {}): Promise<MockHandler> {
   // The bundled documents are read once per process (the data set is in their shapes too).
   const { docs, operations } = options.specs ? servedModel(options.specs) : bundledModel();
-  const clock = options.clock ?? systemClock;
-  const caller: CallerState = { data: new MockData(options.data), attempts: new AttemptCounter(), clock };
+  const clock = isClock(options.clock) ? options.clock : MockClock.from(options.clock);
+  const caller: CallerState = { data: new MockData(options.data, clock), attempts: new AttemptCounter(), clock };
   const events = new AnswerEvents();
   const router = new Router(operations);
   const mock: MockServices = {

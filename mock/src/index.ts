@@ -8,6 +8,7 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { clockControl, type ClockControl } from "./clock/control.js";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import type { AnswerEvents } from "./journal/events.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
@@ -18,11 +19,14 @@ export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } 
 export { DEFAULT_CREDENTIALS, DEFAULT_SIGNING_WINDOW_MS, type AuthOption, type MockCredentials, type SigV4AuthOptions } from "./auth/index.js";
 export { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
 export { systemClock, type CancelWait, type Clock } from "./clock/index.js";
+export { ClockError, type ClockMode, type ClockOption } from "./clock/mock-clock.js";
+export type { ClockControl } from "./clock/control.js";
 export { AnswerEvents } from "./journal/events.js";
 export type { AnswerEvent, AnswerListener, AnswerPlace, AuthVerdict } from "./journal/event.js";
 export type { AnswerSource } from "./sources/types.js";
 export type { StageName } from "./stages/types.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
+export type { DataSet, Progressing, TimelineAt, TimelineEntry } from "./data/types.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/model";
 
 export const DEFAULT_PORT = 4010;
@@ -45,6 +49,8 @@ export interface RunningMock {
   url: string;
   /** One AnswerEvent per answer: `mock.events.subscribe((event) => ...)` returns the unsubscribe function. */
   events: AnswerEvents;
+  /** The mock's clock: `mock.clock.advance("90s")`, `mock.clock.set(date)`, `mock.clock.now()` (see `clock` in the options). */
+  clock: ClockControl;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -63,6 +69,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   return {
     url: `http://${hostInUrl}:${address.port}`,
     events: handler.events,
+    clock: clockControl(handler.clock),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -31,7 +31,8 @@ Measures this package against the alternative, side by side in one run:
   validation  validate() of a 50-command ListCommands response vs JSON.parse of the same bytes
   mock        req/s and p99 under autocannon load, and time to first answer: mock vs Prism alone
   mock-data   the mock serving a 10,000-command data set (ListCommands, Status filter, MaxResults
-              50) vs Prism alone on its examples, req/s; and that data set's load time (< 1 s)
+              50) vs Prism alone on its examples, req/s, as recorded and with every command on a
+              timeline; and that data set's load time (< 1 s)
 
 Options:
   --only LIST       comma-separated groups to run (default: all): ${GROUPS.join(",")}

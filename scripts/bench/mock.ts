@@ -141,10 +141,10 @@ const DATA_SEED = "bench";
  * A data file of `count` commands made by the mock's own generator (`generateDataSet`: the
  * services' shapes, about a fifth of them Failed), as a user would make one.
  */
-export async function writeCommandsDataSet(dir: string, count = DATA_COMMANDS): Promise<string> {
+export async function writeCommandsDataSet(dir: string, count = DATA_COMMANDS, { timelines = false }: { timelines?: boolean } = {}): Promise<string> {
   const { generateDataSet } = (await import(pathToFileURL(join(repoRoot, "mock/src/generate/index.ts")).href)) as typeof import("../../mock/src/generate/index.js");
-  const { Commands } = generateDataSet({ commands: count, seed: DATA_SEED, maintenanceWindowExecutions: 0, automationExecutions: 0, workflowExecutions: 0 });
-  const file = join(dir, `commands-${count}.json`);
+  const { Commands } = generateDataSet({ commands: count, seed: DATA_SEED, maintenanceWindowExecutions: 0, automationExecutions: 0, workflowExecutions: 0, timelines });
+  const file = join(dir, `commands-${count}${timelines ? "-timelines" : ""}.json`);
   writeFileSync(file, JSON.stringify({ Commands }));
   return file;
 }
@@ -159,11 +159,14 @@ function dataServerArgs(file: string): { args: string[]; how: string } {
 
 /**
  * The mock answering from a 10,000-command data set (ListCommands, Status filter, MaxResults 50:
- * full pages of 50 records, each with a NextToken) against Prism alone on its examples, alternating
- * load runs; and the time to load that data set (read, parse, validate every record, index).
+ * full pages of 50 records, each with a NextToken) against Prism alone on its examples, and the
+ * same data set with every command on a timeline (`generateDataSet({ timelines: true })`: each
+ * answer resolves each listed command's state at the request's time), alternating load runs; and
+ * the time to load the data set (read, parse, validate every record, index).
  */
 export async function measureMockData(tmp: string, options: LoadOptions & { rounds: number }): Promise<Row[]> {
   const file = await writeCommandsDataSet(tmp);
+  const timelineFile = await writeCommandsDataSet(tmp, DATA_COMMANDS, { timelines: true });
   // Loading: the same code `--data FILE` runs, in this process, best of 3 (the first pays module loading).
   const { MockData } = (await import(pathToFileURL(join(repoRoot, "mock/src/data/index.ts")).href)) as typeof import("../../mock/src/data/index.js");
   const loads: number[] = [];
@@ -177,26 +180,32 @@ export async function measureMockData(tmp: string, options: LoadOptions & { roun
   const prismCli = require.resolve("@stoplight/prism-cli/dist/index.js");
   const prismArgs = [prismCli, "mock", "-h", "127.0.0.1", "-p", "{port}", "-v", "error", writePrismFriendlySpec(tmp)];
   const ours = dataServerArgs(file);
+  const oursTimelines = dataServerArgs(timelineFile);
   const prismServer = await startServer(prismArgs, PRISM_PROBE);
-  const oursServer = await startServer(ours.args, DATA_PROBE).catch(async (e: unknown) => {
-    await prismServer.stop();
-    throw e;
-  });
+  let oursServer: RunningServer | undefined;
+  let timelineServer: RunningServer | undefined;
   const prismRuns: Result[] = [];
   const oursRuns: Result[] = [];
+  const timelineRuns: Result[] = [];
   try {
+    oursServer = await startServer(ours.args, DATA_PROBE);
+    timelineServer = await startServer(oursTimelines.args, DATA_PROBE);
     for (let round = 0; round < options.rounds; round++) {
       prismRuns.push(await load(prismServer, PRISM_PROBE, options));
       oursRuns.push(await load(oursServer, DATA_PROBE, options));
+      timelineRuns.push(await load(timelineServer, DATA_PROBE, options));
     }
   } finally {
     await prismServer.stop();
-    await oursServer.stop();
+    await oursServer?.stop();
+    await timelineServer?.stop();
   }
   const prism = figures(prismServer, prismRuns, `node ${prismArgs.join(" ")}`);
   const mine = figures(oursServer, oursRuns, `node ${ours.args.join(" ")}`);
+  const onTimelines = figures(timelineServer, timelineRuns, `node ${oursTimelines.args.join(" ")}`);
   const setting = `${options.connections} conn, ${options.seconds} s, best of ${options.rounds}`;
   const failures = [mine, prism].filter((f) => f.non2xx || f.errors || f.timeouts);
+  const timelineFailures = [onTimelines, prism].filter((f) => f.non2xx || f.errors || f.timeouts);
   const rows: Row[] = [
     {
       group: "mock",
@@ -208,6 +217,18 @@ export async function measureMockData(tmp: string, options: LoadOptions & { roun
       theirsLabel: "Prism alone, its examples",
       budget: { min: 0.9 },
       detail: "each answer of the data-set row is a full page of 50 generated commands (about 45 KB) with a NextToken; Prism alone answers its 2-command example",
+    },
+    {
+      group: "mock",
+      measure: `ListCommands req/s, ${DATA_COMMANDS.toLocaleString("en-US")}-command data set, every command on a timeline, Status filter, MaxResults 50 (${setting})`,
+      unit: "req/s",
+      ours: onTimelines.requestsPerSecond,
+      oursLabel: `mock, ${oursTimelines.how}`,
+      theirs: prism.requestsPerSecond,
+      theirsLabel: "Prism alone, its examples",
+      budget: { min: 0.9 },
+      detail: "generateDataSet({ timelines: true }): each command carries the Timeline of its run; every answer resolves the state of each command it looks at, on the mock's real clock",
+      ...(timelineFailures.length ? { note: `non-2xx/errors/timeouts under load: ${timelineFailures.map((f) => `${f.non2xx}/${f.errors}/${f.timeouts}`).join(", ")}` } : {}),
     },
     {
       group: "mock",

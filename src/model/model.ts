@@ -35,6 +35,11 @@ export interface SpecBody {
    * JSON `DateTime`, a number): member paths, `"*"` for every item of an array.
    */
   timestamps: string[][];
+  /**
+   * Where the body holds timestamps that travel as ISO 8601 strings (members whose schema is a
+   * string `DateTime`, as Image Builder's): member paths, `"*"` for every item of an array.
+   */
+  isoTimestamps: string[][];
 }
 
 export interface SpecResponse extends Partial<SpecBody> {
@@ -146,12 +151,13 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
     schemaRef: typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref : undefined,
     examples,
     commonErrors,
-    timestamps: epochSecondMembers(doc, schema, `${mediaPointer}/schema`),
+    timestamps: dateTimeMembers(doc, schema, `${mediaPointer}/schema`, "number"),
+    isoTimestamps: dateTimeMembers(doc, schema, `${mediaPointer}/schema`, "string"),
   };
 }
 
-/** Every member path under `schema` whose schema is a numeric `DateTime` (the AWS JSON wire's epoch seconds). */
-function epochSecondMembers(doc: OpenApiDocument, schema: unknown, pointer: string): string[][] {
+/** Every member path under `schema` whose schema is a `DateTime` of that type (a number: the AWS JSON wire's epoch seconds; a string: ISO 8601). */
+function dateTimeMembers(doc: OpenApiDocument, schema: unknown, pointer: string, type: "number" | "string"): string[][] {
   const found: string[][] = [];
   const walk = (node: unknown, at: string, path: string[], depth: number): void => {
     if (depth > 12) return;
@@ -159,7 +165,7 @@ function epochSecondMembers(doc: OpenApiDocument, schema: unknown, pointer: stri
     const resolved = resolveRef(doc, node, at);
     const target = resolved.node;
     if (!isNode(target)) return;
-    if (typeof ref === "string" && /\/DateTime$/.test(ref) && target["type"] === "number") {
+    if (typeof ref === "string" && /\/DateTime$/.test(ref) && target["type"] === type) {
       found.push(path);
       return;
     }

@@ -121,10 +121,29 @@ describe("paging", () => {
     const second = pageOf(issuer, list, { ...request, token: first.nextToken }, String)!;
     expect(second.items).toEqual(["2", "3"]);
     const last = pageOf(issuer, list, { ...request, token: second.nextToken }, String)!;
-    expect(last).toEqual({ items: ["4"] });
+    expect(last).toEqual({ items: ["4"], taken: [4] });
     expect(pageOf(issuer, list, { ...request, query: "other", token: first.nextToken }, String)).toBeUndefined();
     expect(pageOf(issuer, list, { ...request, generation: 2, token: first.nextToken }, String)).toBeUndefined();
     expect(pageOf(new TokenIssuer(), list, { ...request, token: first.nextToken }, String)).toBeUndefined();
+  });
+
+  it("skips the records jsonOf leaves out; a token holds a position in the list, so records that stay are seen once", () => {
+    const issuer = new TokenIssuer();
+    const list = Array.from({ length: 8 }, (_, i) => i);
+    const request = { generation: 1, query: "q", token: undefined, size: 2, envelopeBytes: 10, tokenMemberBytes: 14 };
+    let hidden = new Set([1, 2]);
+    const jsonOf = (n: number): string | undefined => (hidden.has(n) ? undefined : String(n));
+    const first = pageOf(issuer, list, request, jsonOf)!;
+    expect(first).toMatchObject({ items: ["0", "3"], taken: [0, 3] });
+    // Between pages, 2 comes back (before the token's position) and 5 leaves: neither shifts the others.
+    hidden = new Set([5]);
+    const second = pageOf(issuer, list, { ...request, token: first.nextToken }, jsonOf)!;
+    expect(second.items).toEqual(["4", "6"]);
+    const last = pageOf(issuer, list, { ...request, token: second.nextToken }, jsonOf)!;
+    expect(last).toEqual({ items: ["7"], taken: [7] });
+    // No token when nothing after the page would be shown.
+    hidden = new Set([6, 7]);
+    expect(pageOf(issuer, list, { ...request, token: first.nextToken }, jsonOf)!.nextToken).toBeUndefined();
   });
 });
 

@@ -3,9 +3,10 @@
  * with an AWS route: SSM is served on `POST /` and Image Builder operation paths are operation
  * names, which never start with `_`. A new admin concern is one more entry here.
  */
+import { clockRoute } from "./clock.js";
 import { dataRoute } from "./data.js";
 import type { AdminRoute } from "./types.js";
 
 export const ADMIN_PREFIX = "/_mock/";
 
-export const ADMIN_ROUTES: readonly AdminRoute[] = [dataRoute];
+export const ADMIN_ROUTES: readonly AdminRoute[] = [dataRoute, clockRoute];

@@ -9,7 +9,8 @@ import type { MockError } from "../protocol.js";
 import { parseCommandFilters, type Predicate } from "./command-filters.js";
 import { pageOf, pageSizeOf, pagingOf, queryKey, type TokenIssuer } from "./paging.js";
 import { schemaEnum } from "./bundled.js";
-import type { DataStore, InvocationEntry, StepEntry } from "./store.js";
+import { runOf, type Moment } from "./progressions.js";
+import type { CommandEntry, DataStore, InvocationEntry, StepEntry } from "./store.js";
 import { isoToEpochSeconds } from "./timestamps.js";
 import { text, type Rec } from "./types.js";
 
@@ -31,24 +32,39 @@ export interface DataContext {
   carry?: string;
   /** Image Builder's `requestId` of an answer; a new UUID each time unless given (a generated answer repeats by seed). */
   requestId?: () => string;
+  /** The time of the request on the mock's clock (epoch ms), which records on a timeline are seen at; default: the data set's load. */
+  now?: number;
 }
+
+const momentOf = ({ store, now }: DataContext): Moment => store.momentAt(now ?? store.loadedAt);
 
 const fail = (name: string, message: string, status = 400): DataAnswer => ({ ok: false, error: { status, name, message } });
 const invalidNextToken = (): DataAnswer => fail("InvalidNextToken", "The specified token isn't valid.");
 const tokenJson = (member: string, token: string | undefined): string => (token ? `,"${member}":${JSON.stringify(token)}` : "");
 
+interface ListingOptions<T> {
+  before?: string;
+  after?: string;
+  invalidToken?: () => DataAnswer;
+  /** The run each listed record belongs to, counted as answered (read counts); and the run the request asks about. */
+  runOf?: (item: T) => string;
+  subject?: string;
+}
+
 /**
  * The answer of a listing: a page of `list` under `listMember` (between `before` and `after`, more
  * members as JSON), with the token when records remain; the same paging for every operation.
+ * `jsonOf` gives a record's JSON as it is at the request, or undefined to leave it out.
  */
 function listing<T>(
-  { operation, store, tokens, carry }: DataContext,
+  context: DataContext,
   body: Rec,
   listMember: string,
   list: readonly T[],
-  jsonOf: (item: T) => string,
-  { before = "", after = "", invalidToken = invalidNextToken }: { before?: string; after?: string; invalidToken?: () => DataAnswer } = {},
+  jsonOf: (item: T) => string | undefined,
+  { before = "", after = "", invalidToken = invalidNextToken, runOf: runOfItem, subject }: ListingOptions<T> = {},
 ): DataAnswer {
+  const { operation, store, tokens, carry } = context;
   // Only the listing operations come here: the spec documents their paging.
   const paging = pagingOf(operation.pagination)!;
   const { tokenMember, sizeMember } = paging;
@@ -64,8 +80,12 @@ function listing<T>(
     tokenMemberBytes: Buffer.byteLength(tokenJson(tokenMember, "x")) - 1,
   }, jsonOf);
   if (!page) return invalidToken();
+  const runs = runOfItem ? page.taken.map(runOfItem) : [];
+  store.countAnswer(subject === undefined ? runs : [subject, ...runs]);
   return { ok: true, body: `${head}${page.items.join(",")}${tail}${tokenJson(tokenMember, page.nextToken)}}` };
 }
+
+const commandRun = (entry: CommandEntry): string => runOf.command(entry.record["CommandId"]);
 
 function listCommands(context: DataContext, body: Rec): DataAnswer {
   const { store } = context;
@@ -77,25 +97,30 @@ function listCommands(context: DataContext, body: Rec): DataAnswer {
   if (instanceId !== undefined && status?.value === "Pending") {
     return fail("InvalidFilterKey", "You can't specify a managed node ID with the Status filter Pending: the command hasn't reached the managed node yet.");
   }
+  const moment = momentOf(context);
   let base = store.commands;
   let remaining: Predicate[] = predicates;
+  let ofInstance: readonly CommandEntry[] | undefined;
   if (commandId !== undefined) {
     const entry = store.commandById.get(commandId);
-    if (!entry) return fail("InvalidCommandId", `The specified command ID isn't valid. Verify the ID and try again. (No command ${commandId}.)`);
+    if (!entry?.at(moment)) return fail("InvalidCommandId", `The specified command ID isn't valid. Verify the ID and try again. (No command ${commandId}.)`);
     base = [entry];
   }
   if (instanceId !== undefined) {
     if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", invalidInstanceMessage(instanceId));
-    const ofInstance = store.commandsByInstance.get(instanceId) ?? [];
-    if (commandId === undefined) base = ofInstance;
-    else remaining = [...remaining, (entry) => ofInstance.includes(entry)];
-  } else if (commandId === undefined && status) {
+    const commands = store.commandsByInstance.get(instanceId) ?? [];
+    if (commandId === undefined) base = commands;
+    else ofInstance = commands;
+  } else if (commandId === undefined && status && !store.commandsChange) {
     // The Status index already holds exactly the matching commands, newest first.
     base = (status.member === "Status" ? store.commandsByStatus : store.commandsByStatusDetails).get(status.value) ?? [];
     remaining = predicates.filter((p) => p !== status.predicate);
   }
-  const list = remaining.length === 0 ? base : base.filter((entry) => remaining.every((p) => p(entry)));
-  return listing(context, body, "Commands", list, (entry) => entry.json);
+  return listing(context, body, "Commands", base, (entry) => {
+    if (ofInstance && !ofInstance.includes(entry)) return undefined;
+    const view = entry.at(moment);
+    return view && remaining.every((p) => p(view)) ? view.json : undefined;
+  }, { runOf: commandRun });
 }
 
 function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
@@ -104,10 +129,13 @@ function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const commandId = text(body["CommandId"]);
   const instanceId = text(body["InstanceId"]);
+  const moment = momentOf(context);
   let base: readonly InvocationEntry[] = store.invocations;
-  const predicates: Predicate[] = [...parsed.filters.predicates];
+  const { predicates } = parsed.filters;
+  let onInstance: string | undefined;
   if (commandId !== undefined) {
-    if (!store.commandById.has(commandId) && !store.invocationsByCommand.has(commandId)) {
+    const command = store.commandById.get(commandId);
+    if (command ? !command.at(moment) : !store.invocationsByCommand.has(commandId)) {
       return fail("InvalidCommandId", `The specified command ID isn't valid. Verify the ID and try again. (No command ${commandId}.)`);
     }
     base = store.invocationsByCommand.get(commandId) ?? [];
@@ -115,19 +143,24 @@ function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
   if (instanceId !== undefined) {
     if (!store.instances.has(instanceId)) return fail("InvalidInstanceId", invalidInstanceMessage(instanceId));
     if (commandId === undefined) base = store.invocationsByInstance.get(instanceId) ?? [];
-    else predicates.push((entry) => (entry as InvocationEntry).instanceId === instanceId);
+    else onInstance = instanceId;
   }
-  const list = predicates.length === 0 ? base : base.filter((entry) => predicates.every((p) => p(entry)));
   const details = body["Details"] === true;
-  return listing(context, body, "CommandInvocations", list, (entry) => (details ? entry.json : entry.briefJson));
+  return listing(context, body, "CommandInvocations", base, (entry) => {
+    if (onInstance !== undefined && entry.instanceId !== onInstance) return undefined;
+    const view = entry.at(moment);
+    if (!view || !predicates.every((p) => p(view))) return undefined;
+    return details ? view.json : view.briefJson;
+  }, { runOf: commandRun, ...(commandId === undefined ? {} : { subject: runOf.command(commandId) }) });
 }
 
-function getMaintenanceWindowExecution({ store }: DataContext, body: Rec): DataAnswer {
+function getMaintenanceWindowExecution(context: DataContext, body: Rec): DataAnswer {
   const id = String(body["WindowExecutionId"]);
-  const json = store.windowExecutions.get(id);
-  return json === undefined ? fail("DoesNotExistException", `Maintenance window execution ${id} doesn't exist.`) : { ok: true, body: json };
+  const view = context.store.windowExecutions.get(id)?.at(momentOf(context));
+  if (view === undefined) return fail("DoesNotExistException", `Maintenance window execution ${id} doesn't exist.`);
+  context.store.countAnswer([runOf.window(id)]);
+  return { ok: true, body: view.json };
 }
-
 type StepPredicate = (step: Rec) => boolean;
 const parent = (step: Rec): Rec => (step["ParentStepDetails"] as Rec | undefined) ?? {};
 
@@ -176,30 +209,37 @@ function stepFilter(key: string, values: readonly string[]): StepPredicate | Moc
 function describeAutomationStepExecutions(context: DataContext, body: Rec): DataAnswer {
   const { store } = context;
   const id = String(body["AutomationExecutionId"]);
+  const moment = momentOf(context);
   const steps = store.automationSteps.get(id);
-  if (!steps) return fail("AutomationExecutionNotFoundException", `Automation execution ${id} doesn't exist.`);
+  const appears = store.automationAppears.get(id);
+  if (!steps || (appears && appears.indexAt(moment) < 0)) return fail("AutomationExecutionNotFoundException", `Automation execution ${id} doesn't exist.`);
   const predicates: StepPredicate[] = [];
   for (const filter of (body["Filters"] as { Key: string; Values: string[] }[] | undefined) ?? []) {
     const predicate = stepFilter(filter.Key, filter.Values);
     if (typeof predicate !== "function") return { ok: false, error: predicate };
     predicates.push(predicate);
   }
-  let list: readonly StepEntry[] = predicates.length === 0 ? steps : steps.filter((s) => predicates.every((p) => p(s.record)));
   // The steps in the order they ran; ReverseOrder lists the latest first.
-  if (body["ReverseOrder"] === true) list = [...list].reverse();
-  return listing(context, body, "StepExecutions", list, (step) => step.json);
+  const list: readonly StepEntry[] = body["ReverseOrder"] === true ? [...steps].reverse() : steps;
+  return listing(context, body, "StepExecutions", list, (step) => {
+    const view = step.at(moment);
+    return view && predicates.every((p) => p(view.record)) ? view.json : undefined;
+  }, { subject: runOf.automation(id) });
 }
 
 function listWorkflowStepExecutions(context: DataContext, body: Rec): DataAnswer {
   const id = String(body["workflowExecutionId"]);
+  const moment = momentOf(context);
   const workflow = context.store.workflows.get(id);
+  const members = workflow?.members.at(moment);
   // The operation documents no not-found error of its own; ClientException is the one for "an invalid resource identifier".
-  if (!workflow) return fail("ClientException", `The workflow execution ${id} was not found.`);
+  if (!workflow || !members) return fail("ClientException", `The workflow execution ${id} was not found.`);
   const requestId = context.requestId?.() ?? randomUUID();
-  return listing(context, body, "steps", workflow.steps, (step) => step.json, {
+  return listing(context, body, "steps", workflow.steps, (step) => step.at(moment)?.json, {
     before: `"requestId":"${requestId}",`,
-    after: workflow.membersJson ? `,${workflow.membersJson}` : "",
+    after: members.membersJson ? `,${members.membersJson}` : "",
     invalidToken: () => fail("InvalidPaginationTokenException", "The pagination token is not valid."),
+    subject: runOf.workflow(id),
   });
 }
 

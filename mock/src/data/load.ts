@@ -9,7 +9,9 @@ import { parse as parseYaml } from "yaml";
 import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
 import { bundledOperation, successBody } from "./bundled.js";
-import { timestampsToWire, type MemberPath } from "./timestamps.js";
+import { buildProgressions, type Progressions, type StateCheck } from "./progressions.js";
+import { baseOf } from "./timeline.js";
+import { timestampsToWire, type TimestampPath } from "./timestamps.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
 
 /** Raised for a data set that cannot be used; `message` says what and where. */
@@ -49,13 +51,32 @@ export function readDataFile(file: string): unknown {
   return parseDataText(text, file, YAML_EXTENSIONS.has(extname(file).toLowerCase()));
 }
 
-/** The member paths of the collection's operation's timestamps (the model's). */
-function timestampsOf(collection: Collection): MemberPath[] {
-  return successBody(bundledOperation(collection.operation)).timestamps;
+const timestampCache = new Map<string, TimestampPath[]>();
+/** Where a collection's records hold timestamps (inside the body `collection.wrap` makes), and their wire form: the model's. */
+export function timestampsOf(collection: Collection): TimestampPath[] {
+  let paths = timestampCache.get(collection.name);
+  if (!paths) {
+    const body = successBody(bundledOperation(collection.operation));
+    paths = [...body.timestamps.map((path) => ({ path, wire: "epochSeconds" as const })), ...body.isoTimestamps.map((path) => ({ path, wire: "iso" as const }))];
+    timestampCache.set(collection.name, paths);
+  }
+  return paths;
 }
 
+export interface LoadOptions {
+  /** The data set's records are the caller's own to keep (freshly parsed): no defensive copy. */
+  owned?: boolean;
+  /** The instant the data set is loaded at, epoch ms (the mock's clock): what `"now"` in it means. Default: the machine's time. */
+  now?: number;
+}
+
+/** The progressions each loaded data set's timelines make (read by the store, so they are read once). */
+const progressionsOfSet = new WeakMap<DataSet, Progressions>();
+/** The timelines of a data set loadDataSet returned (undefined for one it did not). */
+export const loadedProgressions = (set: DataSet): Progressions | undefined => progressionsOfSet.get(set);
+
 /** Loads a data set from a file path or an object; `source` names it in errors (default: the path, or "the data set"). */
-export function loadDataSet(input: DataSource | unknown, source?: string, { owned = false }: { owned?: boolean } = {}): DataSet {
+export function loadDataSet(input: DataSource | unknown, source?: string, { owned = false, now = Date.now() }: LoadOptions = {}): DataSet {
   const name = source ?? (typeof input === "string" ? input : "(given as an object)");
   const raw = typeof input === "string" ? readDataFile(input) : input;
   // A data set read from a file here is the mock's own: its records need no defensive copy.
@@ -75,6 +96,12 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
     if (faults.length < MAX_LISTED) faults.push(text);
   };
   const set = { Commands: [], CommandInvocations: [], MaintenanceWindowExecutions: [], AutomationExecutions: [], WorkflowExecutions: [] } as unknown as DataSet;
+  /** Each kept record's index in the file's list (records that are not objects are not kept). */
+  const positions = new Map<CollectionName, number[]>();
+  const whereOf = (collection: Collection, record: Rec, index: number): string => {
+    const id = collection.id(record);
+    return `${collection.name}[${index}]${id ? ` (${collection.idLabel} ${id})` : ""}`;
+  };
 
   for (const collection of COLLECTIONS) {
     const list = (raw as Record<string, unknown>)[collection.name];
@@ -84,40 +111,61 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
       continue;
     }
     const paths = timestampsOf(collection);
-    const records: Rec[] = [];
-    const valid: boolean[] = [];
+    const records = set[collection.name] as Rec[];
+    const kept: number[] = [];
     list.forEach((item: unknown, index) => {
       if (!item || typeof item !== "object" || Array.isArray(item)) {
         fault(`${collection.name}[${index}]: must be an object`);
-        valid.push(false);
         return;
       }
       // A copy of a caller's object: later changes to it must not reach the mock. A file's or a
       // request's freshly parsed data is the mock's own already.
       const record = (owned ? item : structuredClone(item)) as Rec;
       if (WHOLE_OUTPUT_RECORDS.has(collection.name)) delete record["ResponseMetadata"];
-      timestampsToWire(collection.wrap(record), paths);
+      timestampsToWire(collection.wrap(record), paths, now, (pointer, message) => {
+        const inRecord = pointer.replace(/^\/(Commands|CommandInvocations)\/0/, "");
+        fault(`${whereOf(collection, record, index)}: member '${inRecord}' ${message}`);
+      });
       records.push(record);
-      valid.push(true);
+      kept.push(index);
     });
-    const batch = collection.batch && valid.every(Boolean) ? collection.batch(records) : undefined;
+    positions.set(collection.name, kept);
+  }
+
+  // The timelines, once every record is in wire form (an invocation may follow its command's).
+  const byName = new Map(COLLECTIONS.map((collection) => [collection.name, collection]));
+  const progressions = buildProgressions(set, (name, index) => whereOf(byName.get(name)!, (set[name] as unknown as Rec[])[index]!, positions.get(name)![index]!));
+  for (const text of progressions.faults) fault(text);
+
+  for (const collection of COLLECTIONS) {
+    const records = set[collection.name] as Rec[];
+    if (records.length === 0) continue;
+    const kept = positions.get(collection.name)!;
+    // The states each record is checked in: itself, or each state of its timeline.
+    const checksOf = (record: Rec): StateCheck[] => progressions.checks.get(record) ?? [{ label: "", record: baseOf(record) }];
+    const batch = collection.batch?.(progressions.checks.size === 0 ? records : records.flatMap((record) => checksOf(record).map((check) => check.changed ?? check.record)));
     const batchOk = batch !== undefined && validate(batch.operation, batch.kind, batch.body).ok;
     const seen = new Map<string, number>();
-    let recordIndex = 0;
-    valid.forEach((isObject, index) => {
-      if (!isObject) return;
-      const record = records[recordIndex++]!;
+    records.forEach((record, recordIndex) => {
+      const index = kept[recordIndex]!;
       const id = collection.id(record);
-      const where = `${collection.name}[${index}]${id ? ` (${collection.idLabel} ${id})` : ""}`;
+      const where = whereOf(collection, record, index);
       for (const member of collection.required) {
         if (record[member] === undefined || record[member] === "") fault(`${where}: member '/${member}' is required (the record is found by it)`);
       }
       if (!batchOk) {
-        for (const check of collection.checks(record)) {
-          const result = validate(check.operation, check.kind, check.body);
-          for (const issue of result.errors) {
-            const path = issue.path.startsWith(check.prefix) ? issue.path.slice(check.prefix.length) : issue.path;
-            fault(`${where}: member '${path || "/"}' breaks '${issue.rule}': ${issue.message}`);
+        // A fault of the record itself is named once, not again for each of its states.
+        const ofRecord = new Set<string>();
+        for (const state of checksOf(record)) {
+          for (const check of collection.checks(state.record)) {
+            const result = validate(check.operation, check.kind, check.body);
+            for (const issue of result.errors) {
+              const path = issue.path.startsWith(check.prefix) ? issue.path.slice(check.prefix.length) : issue.path;
+              const key = `${path}\u0000${issue.rule}`;
+              if (state.label === "") ofRecord.add(key);
+              else if (ofRecord.has(key)) continue;
+              fault(`${where}${state.label}: member '${path || "/"}' breaks '${issue.rule}': ${issue.message}`);
+            }
           }
         }
       }
@@ -127,11 +175,11 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
         else seen.set(id, index);
       }
     });
-    (set[collection.name] as Rec[]).push(...records);
   }
   if (faultCount > 0) {
     const more = faultCount > faults.length ? `\n  ... and ${faultCount - faults.length} more` : "";
     throw new DataSetError(`Data set ${name} is invalid (${faultCount} fault${faultCount === 1 ? "" : "s"}); nothing was loaded:\n  ${faults.join("\n  ")}${more}`);
   }
+  progressionsOfSet.set(set, progressions);
   return set;
 }

@@ -20,9 +20,11 @@ export const ANSWER_LIMIT_BYTES = 64 * 1024;
 /** The page size for an operation whose spec documents neither a default nor a maximum page size. */
 const FALLBACK_PAGE_SIZE = 50;
 
-export interface Page {
+export interface Page<T = unknown> {
   /** The wire JSON of each record of the page. */
   items: string[];
+  /** The records of the page. */
+  taken: T[];
   /** The token for the next page; absent on the last page. */
   nextToken?: string;
 }
@@ -115,10 +117,13 @@ export interface PageRequest {
 }
 
 /**
- * One page of `list` (each record's wire JSON from `jsonOf`), or undefined when the token is not one
- * this issuer issued for this query and data set (or points past the end).
+ * One page of `list` (each record's wire JSON from `jsonOf`, which gives undefined for a record the
+ * page skips: filtered out, or not there yet), or undefined when the token is not one this issuer
+ * issued for this query and data set (or points past the end). A token holds a position in `list`,
+ * not in what the page showed, so while records change state (and in or out of a filter) a record
+ * that stays in the listing is seen exactly once.
  */
-export function pageOf<T>(issuer: TokenIssuer, list: readonly T[], request: PageRequest, jsonOf: (item: T) => string): Page | undefined {
+export function pageOf<T>(issuer: TokenIssuer, list: readonly T[], request: PageRequest, jsonOf: (item: T) => string | undefined): Page<T> | undefined {
   let offset = 0;
   if (request.token !== undefined && request.token !== "") {
     const checked = issuer.check(request.generation, request.query, request.token, request.carry);
@@ -128,14 +133,18 @@ export function pageOf<T>(issuer: TokenIssuer, list: readonly T[], request: Page
   const tokenBytes = request.tokenMemberBytes + Math.ceil(((HEAD_BYTES + Buffer.byteLength(request.carry ?? "")) * 4) / 3);
   let used = request.envelopeBytes + tokenBytes;
   const items: string[] = [];
+  const taken: T[] = [];
   let end = offset;
-  while (end < list.length && items.length < request.size) {
+  // Up to the next record to show: the next page's token points at it (none when nothing is left).
+  for (; end < list.length; end++) {
     const json = jsonOf(list[end]!);
+    if (json === undefined) continue;
+    if (items.length >= request.size) break;
     const bytes = Buffer.byteLength(json) + (items.length > 0 ? 1 : 0);
     if (items.length > 0 && used + bytes > ANSWER_LIMIT_BYTES) break;
     used += bytes;
     items.push(json);
-    end++;
+    taken.push(list[end]!);
   }
-  return end < list.length ? { items, nextToken: issuer.issue(request.generation, request.query, end, request.carry) } : { items };
+  return end < list.length ? { items, taken, nextToken: issuer.issue(request.generation, request.query, end, request.carry) } : { items, taken };
 }

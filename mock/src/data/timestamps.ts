@@ -1,12 +1,21 @@
 /**
  * SSM timestamps travel as epoch seconds (JSON numbers), but `aws ssm ... --output json` and boto3
- * dumps print them as ISO 8601 strings. A data file may use either; this turns the strings into the
- * wire form before the record is validated. Which members are timestamps is the model's
- * (`SpecBody.timestamps`: the members whose schema is the AWS JSON `DateTime`, a number), not listed here.
+ * dumps print them as ISO 8601 strings. A data file may use either, or a time relative to the
+ * moment the data set loads (`"now-2h"`, in both services' records); this turns them into the wire
+ * form before the record is validated. Which members are timestamps is the model's
+ * (`SpecBody.timestamps` and `SpecBody.isoTimestamps`: the members whose schema is a service's
+ * `DateTime`), not listed here.
  */
+import { formatDuration, isRelativeTime, parseRelativeTime } from "../clock/duration.js";
 
 /** A member path inside a body; `"*"` stands for every item of an array. */
 export type MemberPath = readonly string[];
+
+/** Where a timestamp member is and its wire form: SSM's epoch seconds (a number) or Image Builder's ISO 8601 string. */
+export interface TimestampPath {
+  path: MemberPath;
+  wire: "epochSeconds" | "iso";
+}
 
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -22,8 +31,47 @@ export function isoToEpochSeconds(text: string): number | undefined {
   return Number((whole / 1000 + Number(`0${fraction || ".0"}`)).toFixed(6));
 }
 
-/** Rewrites, in place, the ISO 8601 strings found at `paths` in `body` as epoch seconds. */
-export function timestampsToWire(body: unknown, paths: readonly MemberPath[]): void {
+/**
+ * Rewrites, in place, the timestamps found at `paths` in `body` in their wire form: SSM's ISO 8601
+ * strings as epoch seconds, and times relative to now (`"now-2h"`, either service) as the instant
+ * they stand for at `nowMs`. A record's Timeline entries are rewritten like the record. A relative
+ * time that cannot be read is reported to `fault` with the member's JSON pointer.
+ */
+export function timestampsToWire(body: unknown, paths: readonly TimestampPath[], nowMs: number, fault: (pointer: string, message: string) => void = () => undefined): void {
+  const visit = (node: unknown, { path, wire }: TimestampPath, i: number, pointer: string): void => {
+    if (!node || typeof node !== "object") return;
+    const key = path[i]!;
+    if (key === "*") {
+      if (Array.isArray(node)) node.forEach((item, n) => visit(item, { path, wire }, i + 1, `${pointer}/${n}`));
+      return;
+    }
+    if (Array.isArray(node)) return;
+    const record = node as Record<string, unknown>;
+    // The states of a record on a timeline hold the same members as the record.
+    const timeline = record["Timeline"];
+    if (Array.isArray(timeline)) timeline.forEach((entry, n) => visit(entry, { path, wire }, i, `${pointer}/Timeline/${n}`));
+    if (!Object.hasOwn(record, key)) return;
+    if (i < path.length - 1) return visit(record[key], { path, wire }, i + 1, `${pointer}/${key}`);
+    const value = record[key];
+    if (typeof value !== "string") return;
+    if (isRelativeTime(value)) {
+      const parsed = parseRelativeTime(value, nowMs);
+      if (!parsed.ok) return fault(`${pointer}/${key}`, parsed.message);
+      record[key] = wire === "epochSeconds" ? parsed.value / 1000 : new Date(parsed.value).toISOString();
+    } else if (wire === "epochSeconds") {
+      const seconds = isoToEpochSeconds(value);
+      if (seconds !== undefined) record[key] = seconds;
+    }
+  };
+  for (const path of paths) if (path.path.length > 0) visit(body, path, 0, "");
+}
+
+/**
+ * Rewrites, in place, the timestamps found at `paths` in `body` (wire form) as times relative to
+ * `anchorMs` (`"now-1h2m"`), so that a data set made for one instant happens around the moment it
+ * is loaded. Timeline entries are rewritten like their record.
+ */
+export function timestampsRelative(body: unknown, paths: readonly TimestampPath[], anchorMs: number): void {
   const visit = (node: unknown, path: MemberPath, i: number): void => {
     if (!node || typeof node !== "object") return;
     const key = path[i]!;
@@ -31,14 +79,15 @@ export function timestampsToWire(body: unknown, paths: readonly MemberPath[]): v
       if (Array.isArray(node)) for (const item of node) visit(item, path, i + 1);
       return;
     }
-    if (Array.isArray(node) || !Object.hasOwn(node, key)) return;
+    if (Array.isArray(node)) return;
     const record = node as Record<string, unknown>;
+    const timeline = record["Timeline"];
+    if (Array.isArray(timeline)) for (const entry of timeline) visit(entry, path, i);
+    if (!Object.hasOwn(record, key)) return;
     if (i < path.length - 1) return visit(record[key], path, i + 1);
     const value = record[key];
-    if (typeof value === "string") {
-      const seconds = isoToEpochSeconds(value);
-      if (seconds !== undefined) record[key] = seconds;
-    }
+    const ms = typeof value === "number" ? Math.round(value * 1000) : typeof value === "string" ? Date.parse(value) : Number.NaN;
+    if (Number.isFinite(ms)) record[key] = ms === anchorMs ? "now" : `now${ms < anchorMs ? "-" : "+"}${formatDuration(Math.abs(ms - anchorMs))}`;
   };
-  for (const path of paths) if (path.length > 0) visit(body, path, 0);
+  for (const { path } of paths) if (path.length > 0) visit(body, path, 0);
 }

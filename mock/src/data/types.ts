@@ -22,6 +22,24 @@ export interface DataSet {
   WorkflowExecutions: Rec[];
 }
 
+/**
+ * When a state of a record on a timeline begins: a duration since the data set was loaded
+ * (`"30s"`, `"2m"`, `"1h30m"`) or `{ reads: N }`, from the answer after the record's run has been
+ * answered N times.
+ */
+export type TimelineAt = string | { reads: number };
+
+/** One state of a record's `Timeline`: `at` and the members that change, in the service's own shape. */
+export type TimelineEntry = { at: TimelineAt } & Rec;
+
+/** The members any record of a data file (and a step of an execution) may add to its own. */
+export interface Progressing {
+  /** The states the record goes through, in the order they begin; the record's own members are its state before the first. */
+  Timeline?: TimelineEntry[];
+  /** The record is in no answer before this. */
+  AppearsAt?: TimelineAt;
+}
+
 export const COLLECTION_NAMES = ["Commands", "CommandInvocations", "MaintenanceWindowExecutions", "AutomationExecutions", "WorkflowExecutions"] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 

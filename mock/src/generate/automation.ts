@@ -34,13 +34,13 @@ const STEP_KINDS: readonly StepKind[] = [
 type Last = "Success" | "Failed" | "TimedOut" | "Cancelled" | "InProgress";
 const LAST: readonly Last[] = ["Success", "Success", "Success", "Failed", "TimedOut", "Cancelled", "InProgress"];
 
-/** The steps of one run, in the order they ran. */
-export function automationSteps(random: Random): Record<string, unknown>[] {
+/** The steps of one run, in the order they ran; the first starts at `startMs` when given. */
+export function automationSteps(random: Random, startMs?: number): Record<string, unknown>[] {
   const count = random.int(1, 12);
   const kinds = Array.from({ length: count }, () => random.pick(STEP_KINDS));
   const names = kinds.map((kind, i) => `${random.pick(kind.names)}${kinds.slice(0, i).some((k) => k === kind) ? i + 1 : ""}`);
   const last = random.pick(LAST);
-  let clock = instant(random);
+  let clock = startMs ?? instant(random);
   return kinds.map((kind, i) => {
     const isLast = i === count - 1;
     const status: Last = isLast ? last : "Success";

@@ -13,6 +13,7 @@ import { automationSteps } from "./automation.js";
 import { uuid } from "./ids.js";
 import { maintenanceWindowExecution } from "./maintenance-window.js";
 import { seededRandom, type Random } from "./random.js";
+import { withTimelines } from "./timelines.js";
 import { runCommandRecords } from "./run-command-data.js";
 import { LATEST_MS } from "./time.js";
 import { workflowExecution } from "./workflow.js";
@@ -57,6 +58,12 @@ export interface GenerateDataSetOptions {
   maintenanceWindowExecutions?: number;
   automationExecutions?: number;
   workflowExecutions?: number;
+  /**
+   * Runs in progress: every record on a Timeline that replays its run from when it was sent, every
+   * time relative to the moment the data set loads ("now-3m"), so the newest runs finish while a
+   * test watches (generate/timelines.ts). Default false: each record as it ends up, at fixed times.
+   */
+  timelines?: boolean;
 }
 
 /**
@@ -67,11 +74,16 @@ export function generateDataSet(options: GenerateDataSetOptions = {}): DataSet {
   const random = seededRandom(`data set\u0000${options.seed ?? randomUUID()}`);
   const times = (n: number | undefined, fallback: number): number => Math.max(0, Math.floor(n ?? fallback));
   // The newest command within the generator's span, early enough that many fit after 2024-01-01.
-  const runs = runCommandRecords(random, times(options.commands, 20), { newestMs: LATEST_MS - random.int(1, 30 * 86_400) * 1000 + random.int(1, 999) });
-  return {
+  const newestMs = LATEST_MS - random.int(1, 30 * 86_400) * 1000 + random.int(1, 999);
+  // On timelines, the load is a little after the newest command, and the executions began shortly before it.
+  const anchorMs = options.timelines ? newestMs + random.int(30, 300) * 1000 : 0;
+  const recent = (): number | undefined => (options.timelines ? anchorMs - random.int(60, 1800) * 1000 - random.int(1, 999) : undefined);
+  const runs = runCommandRecords(random, times(options.commands, 20), { newestMs });
+  const set: DataSet = {
     ...runs,
-    MaintenanceWindowExecutions: Array.from({ length: times(options.maintenanceWindowExecutions, 3) }, () => maintenanceWindowExecution(random)),
-    AutomationExecutions: Array.from({ length: times(options.automationExecutions, 3) }, () => ({ AutomationExecutionId: uuid(random), StepExecutions: automationSteps(random) })),
-    WorkflowExecutions: Array.from({ length: times(options.workflowExecutions, 3) }, () => workflowExecution(random)),
+    MaintenanceWindowExecutions: Array.from({ length: times(options.maintenanceWindowExecutions, 3) }, () => maintenanceWindowExecution(random, undefined, recent())),
+    AutomationExecutions: Array.from({ length: times(options.automationExecutions, 3) }, () => ({ AutomationExecutionId: uuid(random), StepExecutions: automationSteps(random, recent()) })),
+    WorkflowExecutions: Array.from({ length: times(options.workflowExecutions, 3) }, () => workflowExecution(random, undefined, recent())),
   };
+  return options.timelines ? withTimelines(set, random, anchorMs) : set;
 }

@@ -20,11 +20,11 @@ const DETAILS: Partial<Record<Status, readonly string[]>> = {
 };
 const RUNNING: ReadonlySet<Status> = new Set(["PENDING", "IN_PROGRESS", "CANCELLING"]);
 
-/** One execution: the one asked for (`id`), or a new ID. */
-export function maintenanceWindowExecution(random: Random, id?: string): Record<string, unknown> {
+/** One execution: the one asked for (`id`), or a new ID; it starts at `startMs` when given. */
+export function maintenanceWindowExecution(random: Random, id?: string, startAt?: number): Record<string, unknown> {
   const status = random.pick(STATUSES);
   id ??= uuid(random);
-  const startMs = instant(random);
+  const startMs = startAt ?? instant(random);
   const answer: Record<string, unknown> = {
     WindowExecutionId: id,
     // A skipped execution ran no task.

@@ -1,21 +1,15 @@
 /**
  * Run Command data (ListCommands, ListCommandInvocations): a command and the outcome on each node it
- * targeted. The outcomes come first; the command's counts and status are derived from them, as the
- * service derives them, so they always agree:
- * - TargetCount = nodes; CompletedCount = nodes in a terminal state (Success, Failed, Execution or
- *   Delivery Timed Out, Cancelled); ErrorCount = Failed + Execution Timed Out;
- *   DeliveryTimedOutCount = Delivery Timed Out.
- * - Status: all Pending -> Pending; any node not done -> InProgress; any Cancelled -> Cancelled;
- *   errors over MaxErrors -> Failed ("Failed"); delivery time-outs over MaxErrors -> TimedOut
- *   ("Delivery Timed Out"); some of either within MaxErrors -> Failed ("Incomplete"); else Success.
+ * targeted. The outcomes come first; the command's counts and status are derived from them by the
+ * service's rule (data/command-status.ts), so they always agree.
  */
+import { commandProgress, type InvocationStatus } from "../data/command-status.js";
 import { iamRoleArn, instanceId, s3Bucket, snsTopicArn, uuid, type Place } from "./ids.js";
 import type { Random } from "./random.js";
 import { epochSeconds, later } from "./time.js";
 
 export type Outcome = "Success" | "Failed" | "ExecutionTimedOut" | "DeliveryTimedOut" | "Cancelled" | "InProgress" | "Pending" | "Delayed";
 
-const TERMINAL: ReadonlySet<Outcome> = new Set(["Success", "Failed", "ExecutionTimedOut", "DeliveryTimedOut", "Cancelled"]);
 
 /** An invocation's Status and StatusDetails for each outcome (the documented StatusDetails values). */
 export const INVOCATION_STATUS: Record<Outcome, [string, string]> = {
@@ -88,11 +82,6 @@ function weightedDocument(random: Random): (typeof DOCUMENTS)[number] {
   return DOCUMENTS[0]!;
 }
 
-/** How many errors MaxErrors tolerates for `targets` nodes. */
-export function errorsAllowed(maxErrors: string, targets: number): number {
-  return maxErrors.endsWith("%") ? Math.floor((targets * Number(maxErrors.slice(0, -1))) / 100) : Number(maxErrors);
-}
-
 /** Outcomes for a scenario, and the MaxErrors that makes the derived status that scenario's. */
 function outcomesFor(random: Random, scenario: Scenario, targets: number): { outcomes: Outcome[]; maxErrors: string } {
   const all = (outcome: Outcome): Outcome[] => Array.from({ length: targets }, () => outcome);
@@ -131,19 +120,7 @@ function outcomesFor(random: Random, scenario: Scenario, targets: number): { out
   }
 }
 
-/** Status and StatusDetails of a command, derived from its nodes' outcomes (see the module comment). */
-export function commandStatus(outcomes: readonly Outcome[], maxErrors: string): [string, string] {
-  if (outcomes.every((o) => o === "Pending")) return ["Pending", "Pending"];
-  if (outcomes.some((o) => !TERMINAL.has(o))) return ["InProgress", "InProgress"];
-  if (outcomes.includes("Cancelled")) return ["Cancelled", "Cancelled"];
-  const allowed = errorsAllowed(maxErrors, outcomes.length);
-  const errors = outcomes.filter((o) => o === "Failed" || o === "ExecutionTimedOut").length;
-  const timedOut = outcomes.filter((o) => o === "DeliveryTimedOut").length;
-  if (errors > allowed) return ["Failed", "Failed"];
-  if (timedOut > allowed) return ["TimedOut", "Delivery Timed Out"];
-  if (errors + timedOut > 0) return ["Failed", "Incomplete"];
-  return ["Success", "Success"];
-}
+const outcomeStatus = (outcome: Outcome): InvocationStatus => ({ Status: INVOCATION_STATUS[outcome][0], StatusDetails: INVOCATION_STATUS[outcome][1] });
 
 export function commandRun(random: Random, at: Place, wanted: CommandWanted): CommandRun {
   const known = DOCUMENTS.find((d) => d.name === wanted.documentName);
@@ -156,7 +133,8 @@ export function commandRun(random: Random, at: Place, wanted: CommandWanted): Co
   const { outcomes, maxErrors } = outcomesFor(random, scenario, scenario === "Failed" || scenario === "TimedOut" ? Math.max(targets, 2) : targets);
   const instances = outcomes.map(() => instanceId(random));
   if (wanted.instanceId !== undefined) instances[random.int(0, instances.length - 1)] = wanted.instanceId;
-  const [status, statusDetails] = commandStatus(outcomes, maxErrors);
+  const progress = commandProgress(outcomes.map(outcomeStatus), maxErrors);
+  const [status, statusDetails] = [progress.Status, progress.StatusDetails];
   const timeoutSeconds = random.pick(TIMEOUTS);
   const commandId = wanted.commandId ?? uuid(random);
   const requestedMs = wanted.requestedMs;
@@ -176,9 +154,9 @@ export function commandRun(random: Random, at: Place, wanted: CommandWanted): Co
     MaxConcurrency: random.pick(["50", "10", "1", "25%", "50%", "100%"]),
     MaxErrors: maxErrors,
     TargetCount: outcomes.length,
-    CompletedCount: outcomes.filter((o) => TERMINAL.has(o)).length,
-    ErrorCount: outcomes.filter((o) => o === "Failed" || o === "ExecutionTimedOut").length,
-    DeliveryTimedOutCount: outcomes.filter((o) => o === "DeliveryTimedOut").length,
+    CompletedCount: progress.CompletedCount,
+    ErrorCount: progress.ErrorCount,
+    DeliveryTimedOutCount: progress.DeliveryTimedOutCount,
     TimeoutSeconds: timeoutSeconds,
     Interactive: false,
   };

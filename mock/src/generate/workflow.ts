@@ -37,8 +37,8 @@ const IMAGE_NAMES = ["web-server", "base-al2023", "windows-2022-hardened", "batc
 
 type Outcome = "COMPLETED" | "FAILED" | "RUNNING";
 
-/** One workflow run (`id`, or a new ID): its members as ListWorkflowStepExecutions answers them, and all its steps. */
-export function workflowExecution(random: Random, id?: string): Record<string, unknown> {
+/** One workflow run (`id`, or a new ID; its first step starts at `startMs` when given): its members as ListWorkflowStepExecutions answers them, and all its steps. */
+export function workflowExecution(random: Random, id?: string, startMs?: number): Record<string, unknown> {
   const at = place(random);
   const type = random.pick<WorkflowType>(["build", "build", "test"]);
   const workflow = WORKFLOWS[type];
@@ -48,7 +48,7 @@ export function workflowExecution(random: Random, id?: string): Record<string, u
   const node = instanceId(random);
   const outcome = random.pick<Outcome>(["COMPLETED", "COMPLETED", "FAILED", "RUNNING"]);
   const stopAt = outcome === "COMPLETED" ? workflow.steps.length : random.int(0, workflow.steps.length - 1);
-  let clock = instant(random);
+  let clock = startMs ?? instant(random);
   const steps = workflow.steps.map(([name, action, description, seconds], i) => {
     const step: Record<string, unknown> = { stepExecutionId: `step-${uuid(random)}`, name, description, action };
     if (i > stopAt) {
