@@ -4,7 +4,10 @@
  * its operation, direction, member path, rule and kind, and the caller still gets the upstream's
  * answer unchanged: status, headers and body bytes. Loopback only.
  */
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import * as ssm from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,6 +122,16 @@ describe("a contract-breaking upstream", () => {
     } finally {
       await lonely.close();
     }
+  });
+
+  it("a recording of an answer that breaks the contract is written, and the summary says the mock refuses it as it is", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "proxy-breaking-")), "recording.json");
+    const recording = await startProxy({ region: "us-east-1", port: 0, endpointUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, credentials: { accessKeyId: "A", secretAccessKey: "B" }, record: file });
+    next = SCENARIOS[1]![1];
+    await fetch(recording.url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" }, body: "{}" });
+    await recording.close();
+    expect(JSON.parse(readFileSync(file, "utf8")).Commands[0].TargetCount).toBe("2");
+    expect(recording.summary()).toMatch(/Recording: 1 Commands, .* written to \S+; the mock refuses it as it is:\n.*'\/TargetCount' breaks 'type'/s);
   });
 
   it("the report counts every violation seen, with no value from any body", () => {

@@ -72,6 +72,7 @@ describe("the bin", () => {
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
     expect(run.output()).toMatch(/Proxy: 1 request forwarded, 0 refused; 0 contract violations/);
+    expect(run.output()).toMatch(/Recording: \d+ Commands, 0 CommandInvocations, 0 MaintenanceWindowExecutions, 0 AutomationExecutions, 0 WorkflowExecutions, written to \S+bin-recording.json\n/);
     expect(JSON.parse(readFileSync(report, "utf8")).operations).toEqual({ ListCommands: { forwarded: 1, statuses: { "200": 1 }, unanswered: 0 } });
     expect(JSON.parse(readFileSync(record, "utf8")).Commands.length).toBeGreaterThan(0);
     for (const file of [report, record]) for (const secret of [PROXY_KEYS.secretAccessKey, PROXY_KEYS.sessionToken]) expect(readFileSync(file, "utf8")).not.toContain(secret);

@@ -23,6 +23,7 @@ import { createProxyHandler, type ProxyExchange } from "./handler.js";
 import { Recorder, type RecordedDataSet } from "./recorder.js";
 import { redactDataSet, REDACTIONS, type Redaction } from "./redact.js";
 import { ViolationReport, type ProxyReport } from "./report.js";
+import { DataSetError, loadDataSet } from "../data/index.js";
 import { signingName } from "../auth/index.js";
 import { nodeTransport, type Transport } from "./transport.js";
 
@@ -142,6 +143,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const recording = (): RecordedDataSet => redactDataSet(recorder?.toDataSet() ?? new Recorder().toDataSet(), { redactions, secrets: [...secrets] });
   let closed: Promise<ProxyReport> | undefined;
+  let recordingLine: string | undefined;
 
   return {
     url: `http://${hostInUrl}:${address.port}`,
@@ -149,7 +151,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     credentialsFrom: credentials.from,
     report: () => report.toJSON(),
     recording,
-    summary: () => report.summary(),
+    summary: () => [report.summary(), ...(recordingLine ? [recordingLine] : [])].join("\n"),
     close: () =>
       (closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -157,10 +159,30 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       }).then(() => {
         report.finish();
         if (options.report !== undefined) report.write(options.report);
-        if (options.record !== undefined) writeJson(options.record, recording());
+        if (options.record !== undefined) {
+          const recorded = recording();
+          writeJson(options.record, recorded);
+          recordingLine = describeRecording(options.record, recorded);
+        }
         return report.toJSON();
       })),
   };
+}
+
+/**
+ * The recording's line in the summary: what it holds, and whether the mock loads it as it is (an
+ * answer that broke the contract, such as a member the contract does not know, makes a record the
+ * mock's validation refuses; the file is written anyway, and the violations report names the member).
+ */
+function describeRecording(file: string, recorded: RecordedDataSet): string {
+  const counts = Object.entries(recorded).map(([name, records]) => `${(records as unknown[]).length} ${name}`).join(", ");
+  try {
+    loadDataSet(structuredClone(recorded), file);
+    return `Recording: ${counts}, written to ${file}`;
+  } catch (error) {
+    if (!(error instanceof DataSetError)) throw error;
+    return `Recording: ${counts}, written to ${file}; the mock refuses it as it is:\n${error.message}`;
+  }
 }
 
 /** Writes JSON whole or not at all (a temporary file renamed over the target). */
