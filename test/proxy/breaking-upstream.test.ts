@@ -5,10 +5,11 @@
  * answer unchanged: status, headers and body bytes. Loopback only.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import * as ssm from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProxy, type ProxyExchange, type RunningProxy } from "../../mock/src/index.js";
@@ -19,6 +20,8 @@ interface Scripted {
   body: string;
 }
 let next: Scripted;
+/** Answers the next requests itself when set (raw header lists, bytes). */
+let upstreamRaw: ((res: ServerResponse) => void) | undefined;
 const received: Array<{ headers: IncomingMessage["headers"]; body: string }> = [];
 let upstream: Server;
 let proxy: RunningProxy;
@@ -33,6 +36,7 @@ beforeAll(async () => {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString() });
+      if (upstreamRaw) return upstreamRaw(res);
       res.writeHead(next.status, next.headers);
       res.end(next.body);
     });
@@ -88,6 +92,33 @@ describe("a contract-breaking upstream", () => {
     expect(res.status).toBe(scripted.status);
     expect(text).toBe(scripted.body);
     for (const [name, value] of Object.entries(scripted.headers)) expect(res.headers.get(name)).toBe(value);
+  });
+
+  it("a compressed answer passes through compressed (the proxy checks a decoded copy), with its headers' case and order", async () => {
+    const body = JSON.stringify({ Commands: [COMMAND] });
+    next = { status: 200, headers: {}, body: "" };
+    const zipped = gzipSync(body);
+    upstreamRaw = (res) => {
+      res.writeHead(200, ["Content-Type", "application/x-amz-json-1.1", "Content-Encoding", "gzip", "X-Upstream-Marker", "first", "X-Upstream-Marker", "second"]);
+      res.end(zipped);
+    };
+    try {
+      const before = exchanges.length;
+      const raw = await new Promise<{ headers: string[]; body: Buffer }>((resolve, reject) => {
+        const req = httpRequest(proxy.url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve({ headers: res.rawHeaders, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end("{}");
+      });
+      expect(raw.body.equals(zipped)).toBe(true);
+      expect(raw.headers.slice(0, 8)).toEqual(["Content-Type", "application/x-amz-json-1.1", "Content-Encoding", "gzip", "X-Upstream-Marker", "first", "X-Upstream-Marker", "second"]);
+      expect(exchanges.slice(before)).toEqual([{ operation: "ListCommands", status: 200, violations: [] }]);
+    } finally {
+      upstreamRaw = undefined;
+    }
   });
 
   it("the SDK gets what the upstream said: the unknown member dropped, the undocumented error by its name, the 500 as a server error", async () => {
