@@ -11,39 +11,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthCheck } from "../auth/index.js";
 import { readBody, type BodyLimits } from "../body.js";
 import { firstValue, pathOf } from "../http.js";
-import type { MockOperation, Router } from "../operations.js";
+import type { Router } from "../operations.js";
 import { errorResponse, type WireResponse } from "../protocol.js";
-import type { ValidationMode } from "./contract.js";
-import type { CredentialSource } from "./credentials.js";
-import type { Recorder } from "./recorder.js";
-import type { ViolationReport } from "./report.js";
-import { resign } from "./resign.js";
-import type { Transport, UpstreamAnswer } from "./transport.js";
-import { answerViolations, decodedBody, requestViolations, type Violation } from "./violations.js";
+import { forward, type Forwarder } from "./forward.js";
+import type { UpstreamAnswer } from "./transport.js";
 
-export interface ProxyServices {
+export interface ProxyServices extends Forwarder {
   router: Router;
   auth: AuthCheck | undefined;
   limits: BodyLimits;
-  /** Each document's upstream endpoint and signing name, by document index. */
-  upstreams: ReadonlyArray<{ endpoint: URL; service: string }>;
-  region: string;
-  credentials: CredentialSource;
-  transport: Transport;
-  now: () => number;
-  validation: ValidationMode;
-  report: ViolationReport;
-  recorder: Recorder | undefined;
   log: ((line: string) => void) | undefined;
-  /** Told of every forwarded exchange's violations (the request journal, tests). */
-  onExchange?: ((exchange: ProxyExchange) => void) | undefined;
-}
-
-/** One forwarded request, as reported: no header, no body. */
-export interface ProxyExchange {
-  operation: string;
-  status: number | undefined;
-  violations: Violation[];
 }
 
 /** The answer to write: the upstream's own, or one the proxy gives itself. */
@@ -104,39 +81,10 @@ async function serve(services: ProxyServices, req: IncomingMessage, setLabel: (l
   const refused = services.auth && (await services.auth(op, req, read.bytes));
   if (refused) return refuse(refused.wire, `${op.operationId} ${refused.name}`);
 
-  const violations = requestViolations(op.spec, read.bytes, services.validation);
-  const upstream = services.upstreams[op.docIndex]!;
-  const outgoing = await resign(
-    { method, url: req.url ?? "/", headers: req.headersDistinct, body: read.bytes },
-    { endpoint: upstream.endpoint, service: upstream.service, region: services.region, credentials: await services.credentials(), now: services.now() },
-  );
-  let answer: UpstreamAnswer;
-  try {
-    answer = await services.transport(outgoing);
-  } catch (error) {
-    services.report.add(violations);
-    services.report.forwarded(op.operationId, undefined);
-    services.onExchange?.({ operation: op.operationId, status: undefined, violations });
-    setLabel(`${op.operationId} unanswered`);
-    // A 5xx: the SDKs retry it, as they would a service that failed to answer.
-    return { own: errorResponse(op.protocol, { status: 502, name: "InternalFailure", message: `The proxy could not reach ${outgoing.url.origin}: ${(error as Error).message}` }, { mediaType: op.mediaType }) };
-  }
-  violations.push(...answerViolations(op.spec, answer, services.validation));
-  services.report.add(violations);
-  services.report.forwarded(op.operationId, answer.status);
-  services.onExchange?.({ operation: op.operationId, status: answer.status, violations });
-  if (services.recorder && answer.status >= 200 && answer.status < 300) record(services.recorder, op, read.bytes, answer);
-  setLabel(`${op.operationId}${violations.length > 0 ? ` (${violations.length} violation${violations.length === 1 ? "" : "s"})` : ""}`);
-  return { upstream: answer };
-}
-
-function record(recorder: Recorder, op: MockOperation, requestBytes: Uint8Array, answer: UpstreamAnswer): void {
-  try {
-    const request = requestBytes.length === 0 ? {} : JSON.parse(Buffer.from(requestBytes).toString("utf8"));
-    recorder.add(op.operationId, request, JSON.parse(decodedBody(answer).toString("utf8")));
-  } catch {
-    // Not JSON: nothing to record (the violations say why).
-  }
+  const forwarded = await forward(services, { ...op.spec, docIndex: op.docIndex }, { method, url: req.url ?? "/", headers: req.headersDistinct, body: read.bytes });
+  const count = forwarded.violations.length;
+  setLabel("upstream" in forwarded ? `${op.operationId}${count > 0 ? ` (${count} violation${count === 1 ? "" : "s"})` : ""}` : `${op.operationId} unanswered`);
+  return "upstream" in forwarded ? { upstream: forwarded.upstream } : { own: forwarded.own };
 }
 
 const known = (router: Router): string => [...new Set(router.operations.map((op) => (op.target ? `POST / (X-Amz-Target ${op.target})` : `${op.method} ${op.path}`)))].join(", ");

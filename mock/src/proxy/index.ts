@@ -19,7 +19,8 @@ import { createMockServer, resolveLimits } from "../server.js";
 import type { ValidationMode } from "./contract.js";
 import { resolveCredentials, secretsOf, type CredentialSource, type ProxyCredentials } from "./credentials.js";
 import { checkRegion, isLoopback, upstreamUrl } from "./endpoint.js";
-import { createProxyHandler, type ProxyExchange } from "./handler.js";
+import type { ProxyExchange } from "./forward.js";
+import { createProxyHandler } from "./handler.js";
 import { Recorder, type RecordedDataSet } from "./recorder.js";
 import { redactDataSet, REDACTIONS, type Redaction } from "./redact.js";
 import { ViolationReport, type ProxyReport } from "./report.js";
@@ -33,7 +34,7 @@ export type { ProxyReport, ReportedViolation } from "./report.js";
 export type { Violation } from "./violations.js";
 export type { ValidationMode } from "./contract.js";
 export type { Transport, UpstreamAnswer } from "./transport.js";
-export type { ProxyExchange } from "./handler.js";
+export type { ProxyExchange } from "./forward.js";
 export type { RecordedDataSet } from "./recorder.js";
 
 export const DEFAULT_PROXY_PORT = 4011;
