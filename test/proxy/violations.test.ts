@@ -65,6 +65,7 @@ describe("answer violations", () => {
     expect(errorNameOf([], { __type: "com.amazonaws#InvalidFilterKey" })).toBe("InvalidFilterKey");
     expect(errorNameOf([], { code: "AccessDeniedException" })).toBe("AccessDeniedException");
     expect(errorNameOf([], { message: "x" })).toBeUndefined();
+    expect(errorNameOf([], { __type: "password is hunter2" })).toBeUndefined();
   });
 });
 

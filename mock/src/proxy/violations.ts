@@ -110,11 +110,14 @@ export function decodedBody(answer: UpstreamAnswer): Buffer {
  */
 export function errorNameOf(rawHeaders: readonly string[], body: unknown): string | undefined {
   const header = headerOf(rawHeaders, "x-amzn-errortype")?.split(":")[0]?.trim();
-  if (header) return header;
   const record = isObject(body) ? (body as Record<string, unknown>) : {};
   const named = [record["__type"], record["code"], record["Code"]].find((value) => typeof value === "string" && value !== "") as string | undefined;
-  return named?.split("#").pop();
+  const name = header || named?.split("#").pop();
+  // Only what has the form of an error name goes into a report: never free text from a body.
+  return name !== undefined && ERROR_NAME.test(name) ? name : undefined;
 }
+
+const ERROR_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,127}$/;
 
 /** The answer's violations: its status, media type, error name and body against the operation's contract. */
 export function answerViolations(op: SpecOperation, answer: UpstreamAnswer, mode: ValidationMode): Violation[] {
