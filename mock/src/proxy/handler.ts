@@ -98,15 +98,25 @@ function write(res: ServerResponse, answer: NonNullable<Answer>): void {
     return;
   }
   const { status, rawHeaders, body } = answer.upstream;
-  const headers: string[] = [];
-  let length = false;
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!.toLowerCase();
-    if (HOP_BY_HOP.has(name)) continue;
-    if (name === "content-length") length = true;
-    headers.push(rawHeaders[i]!, rawHeaders[i + 1]!);
-  }
-  if (!length) headers.push("content-length", String(body.length));
-  res.writeHead(status, headers);
+  res.writeHead(status, passedHeaders(rawHeaders, body.length));
   res.end(body);
+}
+
+/**
+ * The upstream's headers as the caller gets them: each name in the case it came in, repeated ones as
+ * one list (written as one line each, in order), the upstream connection's own left out, and a
+ * length when the upstream sent none (it streamed the answer; the proxy sends it whole).
+ */
+export function passedHeaders(rawHeaders: readonly string[], length: number): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  const names = new Map<string, string>();
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const lower = rawHeaders[i]!.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) continue;
+    const name = names.get(lower) ?? rawHeaders[i]!;
+    names.set(lower, name);
+    (headers[name] ??= []).push(rawHeaders[i + 1]!);
+  }
+  if (!names.has("content-length")) headers["content-length"] = [String(length)];
+  return headers;
 }
