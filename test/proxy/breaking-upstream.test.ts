@@ -12,7 +12,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import * as ssm from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProxy, type ProxyExchange, type RunningProxy } from "../../mock/src/index.js";
+import { startProxy, type AnswerEvent, type ProxyExchange, type RunningProxy } from "../../mock/src/index.js";
 
 interface Scripted {
   status: number;
@@ -92,6 +92,8 @@ describe("a contract-breaking upstream", () => {
     expect(res.status).toBe(scripted.status);
     expect(text).toBe(scripted.body);
     for (const [name, value] of Object.entries(scripted.headers)) expect(res.headers.get(name)).toBe(value);
+    // Nothing of the proxy's own is added (the mock's CORS headers, its Date).
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("a compressed answer passes through compressed (the proxy checks a decoded copy), with its headers' case and order", async () => {
@@ -163,6 +165,30 @@ describe("a contract-breaking upstream", () => {
     await recording.close();
     expect(JSON.parse(readFileSync(file, "utf8")).Commands[0].TargetCount).toBe("2");
     expect(recording.summary()).toMatch(/Recording: 1 Commands, .* written to \S+; the mock refuses it as it is:\n.*'\/TargetCount' breaks 'type'/s);
+  });
+
+  it("each forwarded answer's AnswerEvent carries its violations; the proxy's own refusals none", async () => {
+    const seen: AnswerEvent[] = [];
+    const stop = proxy.events.subscribe((event) => seen.push(event));
+    await call(SCENARIOS[1]![1]);
+    await fetch(proxy.url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.SendCommand" }, body: "{}" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    expect(seen.map((e) => [e.operation, e.status, e.answeredBy, e.source, e.violations?.map((v) => `${v.path} ${v.rule}`)])).toEqual([
+      ["ListCommands", 200, "answer", "proxy", ["/Commands/*/TargetCount type"]],
+      [undefined, 400, "route", undefined, undefined],
+    ]);
+  });
+
+  it("a body that is not JSON is refused as the mock refuses it (SerializationException), not forwarded; a preflight is answered", async () => {
+    const before = received.length;
+    const res = await fetch(proxy.url, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AmazonSSM.ListCommands" }, body: "{not json" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ __type: "SerializationException" });
+    const preflight = await fetch(proxy.url, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "x-amz-target" } });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("x-amz-target");
+    expect(received.length).toBe(before);
   });
 
   it("the report counts every violation seen, with no value from any body", () => {

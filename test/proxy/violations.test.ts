@@ -5,13 +5,11 @@
  */
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { loadSpecs } from "aws-ops-contract/model";
-import { readOperations } from "../../mock/src/operations.js";
+import { bundledModel } from "aws-ops-contract/model";
 import { ViolationReport } from "../../mock/src/proxy/report.js";
-import { answerViolations, errorNameOf, normalizePath, requestViolations, type Violation } from "../../mock/src/proxy/violations.js";
+import { answerViolations, normalizePath, upstreamErrorName, requestViolations, type Violation } from "../../mock/src/proxy/violations.js";
 
-const operations = readOperations(loadSpecs());
-const op = (id: string) => operations.find((o) => o.operationId === id)!.spec;
+const op = (id: string) => bundledModel().operations.find((o) => o.operationId === id)!;
 const SSM = ["Content-Type", "application/x-amz-json-1.1", "x-amzn-RequestId", "7f2e0000-0000-4000-8000-000000000000"];
 const answer = (status: number, body: string | Buffer, rawHeaders = SSM) => ({ status, rawHeaders, body: Buffer.isBuffer(body) ? body : Buffer.from(body) });
 const COMMAND = { CommandId: "0831e1a8-a1ac-4257-a1fd-c831bEXAMPLE", DocumentName: "AWS-RunShellScript", Status: "Success", RequestedDateTime: 1720404000.5 };
@@ -60,12 +58,11 @@ describe("answer violations", () => {
     expect(answerViolations(op("ListCommands"), answer(502, ""), "compatible").map((v) => [v.rule, v.kind])).toEqual([["status", "number"], ["json", "empty"]]);
   });
 
-  it("reads the error name as the SDKs do", () => {
-    expect(errorNameOf(["X-Amzn-ErrorType", "ThrottlingException:http://x"], {})).toBe("ThrottlingException");
-    expect(errorNameOf([], { __type: "com.amazonaws#InvalidFilterKey" })).toBe("InvalidFilterKey");
-    expect(errorNameOf([], { code: "AccessDeniedException" })).toBe("AccessDeniedException");
-    expect(errorNameOf([], { message: "x" })).toBeUndefined();
-    expect(errorNameOf([], { __type: "password is hunter2" })).toBeUndefined();
+  it("reads the error name as the SDKs do, and only what has the form of one", () => {
+    expect(upstreamErrorName(400, ["X-Amzn-ErrorType", "ThrottlingException:http://x"], "{}")).toBe("ThrottlingException");
+    expect(upstreamErrorName(400, [], '{"__type":"com.amazonaws#InvalidFilterKey"}')).toBe("InvalidFilterKey");
+    expect(upstreamErrorName(400, [], '{"message":"x"}')).toBeUndefined();
+    expect(upstreamErrorName(400, [], '{"__type":"password is hunter2"}')).toBeUndefined();
   });
 });
 

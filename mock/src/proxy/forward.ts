@@ -3,7 +3,7 @@
  * answer checked and (when successful) recorded. What the caller gets back is the upstream's answer
  * as it came, or, when the upstream cannot be reached, a 5xx in the protocol's format.
  */
-import type { SpecOperation } from "aws-ops-contract/model";
+import type { IndexedOperation } from "aws-ops-contract/model";
 import { errorResponse, type WireResponse } from "../protocol.js";
 import type { ValidationMode } from "./contract.js";
 import type { CredentialSource } from "./credentials.js";
@@ -38,7 +38,7 @@ export interface ProxyExchange {
 
 export type Forwarded = { upstream: UpstreamAnswer; violations: Violation[] } | { own: WireResponse; violations: Violation[] };
 
-export async function forward(forwarder: Forwarder, op: SpecOperation & { docIndex: number }, request: ArrivedRequest): Promise<Forwarded> {
+export async function forward(forwarder: Forwarder, op: IndexedOperation, request: ArrivedRequest): Promise<Forwarded> {
   const violations = requestViolations(op, request.body, forwarder.validation);
   const upstream = forwarder.upstreams[op.docIndex]!;
   const outgoing = await resign(request, { endpoint: upstream.endpoint, service: upstream.service, region: forwarder.region, credentials: await forwarder.credentials(), now: forwarder.now() });
@@ -56,8 +56,7 @@ export async function forward(forwarder: Forwarder, op: SpecOperation & { docInd
   if (!answer) {
     // A 5xx: the SDKs retry it, as they would a service that failed to answer.
     const message = `The proxy could not reach ${outgoing.url.origin}: ${failure}`;
-    const mediaType = op.mediaType;
-    return { own: errorResponse(op.protocol === "awsJson1_1" ? "awsJson" : "restJson", { status: 502, name: "InternalFailure", message }, { mediaType }), violations };
+    return { own: errorResponse(op.protocol, { status: 502, name: "InternalFailure", message }, { mediaType: op.mediaType }), violations };
   }
   if (forwarder.recorder && answer.status >= 200 && answer.status < 300) record(forwarder.recorder, op.operationId, request.body, answer);
   return { upstream: answer, violations };

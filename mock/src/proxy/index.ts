@@ -8,24 +8,35 @@
  * answers can be recorded as a redacted data set that `--data` loads.
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
-import { loadSpecs } from "aws-ops-contract/model";
+import { bundledModel } from "aws-ops-contract/model";
 import { createAuthCheck, type AuthOption } from "../auth/index.js";
+import type { Clock } from "../clock/clock.js";
+import { systemClock } from "../clock/system.js";
+import { DataSetError, loadDataSet, MockData } from "../data/index.js";
+import { AttemptCounter } from "../faults/attempts.js";
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from "../handler.js";
-import { readOperations, Router } from "../operations.js";
+import { AnswerEvents } from "../journal/events.js";
+import { logLine } from "../journal/log.js";
+import { Router } from "../operations.js";
 import { createMockServer, resolveLimits } from "../server.js";
+import { createExampleBuilder } from "../sources/example.js";
+import { createSources } from "../sources/index.js";
+import { serveRequest } from "../stages/run.js";
+import type { MockServices } from "../stages/services.js";
+import type { CallerState } from "../stages/types.js";
+import { createValidators } from "../validators.js";
 import type { ValidationMode } from "./contract.js";
 import { resolveCredentials, secretsOf, type CredentialSource, type ProxyCredentials } from "./credentials.js";
 import { checkRegion, isLoopback, upstreamUrl } from "./endpoint.js";
 import type { ProxyExchange } from "./forward.js";
-import { createProxyHandler } from "./handler.js";
 import { Recorder, type RecordedDataSet } from "./recorder.js";
 import { redactDataSet, REDACTIONS, type Redaction } from "./redact.js";
 import { ViolationReport, type ProxyReport } from "./report.js";
-import { DataSetError, loadDataSet } from "../data/index.js";
-import { signingName } from "../auth/index.js";
+import { proxySource } from "./source.js";
+import { PROXY_STAGES } from "./stages.js";
 import { nodeTransport, type Transport } from "./transport.js";
 
 export { HOW_TO_GIVE_CREDENTIALS, MissingCredentialsError, type CredentialSource, type ProxyCredentials } from "./credentials.js";
@@ -64,8 +75,8 @@ export interface StartProxyOptions {
   credentials?: ProxyCredentials | CredentialSource;
   /** How requests reach the upstream (default node:http/https, 30 s per request). */
   transport?: Transport;
-  /** "Now" for signing and the report (default the machine's clock). */
-  clock?: { now(): number };
+  /** "Now" for signing, the signature check, `Date` of the proxy's own answers and the report (default the machine's clock). */
+  clock?: Clock;
   /** `true` writes one line per request to stdout; a function receives each line instead. */
   log?: boolean | ((line: string) => void);
   /** Told of every forwarded request's status and violations. */
@@ -75,6 +86,8 @@ export interface StartProxyOptions {
 export interface RunningProxy {
   /** The endpoint to give the SDK (`endpoint`) or the AWS CLI (`--endpoint-url`). */
   url: string;
+  /** One AnswerEvent per answer, as the mock's; a forwarded request's carries its `violations`. */
+  events: AnswerEvents;
   /** Where each service is forwarded to, by signing name (`ssm`, `imagebuilder`). */
   upstreams: Record<string, string>;
   /** Where the credentials came from: given, the SDK's chain, or the mock's default pair (loopback targets only). */
@@ -96,17 +109,20 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const redactions = new Set(options.redact ?? REDACTIONS);
   for (const name of redactions) if (!(REDACTIONS as readonly string[]).includes(name)) throw new Error(`redact: unknown redaction '${name}'; use ${REDACTIONS.join(", ")}`);
 
-  const docs = loadSpecs();
-  const operations = readOperations(docs);
+  const { docs, operations } = bundledModel();
   const router = new Router(operations);
-  const upstreams = docs.map((doc) => ({ endpoint: upstreamUrl(doc, region, options.endpointUrl), service: signingName(doc) }));
+  const upstreams = docs.map((doc, index) => {
+    const service = operations.find((op) => op.docIndex === index)?.signingName;
+    if (!service) throw new Error(`Cannot sign for ${doc.info?.title ?? "a document"}: its first servers URL should be https://<service>.{region}.amazonaws.com`);
+    return { endpoint: upstreamUrl(doc, region, options.endpointUrl), service };
+  });
   const loopback = upstreams.every((upstream) => isLoopback(upstream.endpoint));
   const credentials = await resolveCredentials({ profile: options.profile, credentials: options.credentials }, loopback);
-  const now = options.clock ? () => options.clock!.now() : Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const endpoints = Object.fromEntries(upstreams.map((u) => [u.service, u.endpoint.href]));
   const report = new ViolationReport({ validation, region, endpoints }, now);
   const recorder = options.record === undefined ? undefined : new Recorder();
-  const auth = createAuthCheck(docs, options.auth);
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
 
   // Every secret the proxy holds or accepts, so that none can reach the recording.
@@ -123,10 +139,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     }
   }
 
-  const handler = createProxyHandler({
-    router,
-    auth,
-    limits: { maxBytes: DEFAULT_MAX_BODY_BYTES, idleTimeoutMs: DEFAULT_BODY_TIMEOUT_MS },
+  const forwarder = {
     upstreams,
     region,
     credentials: async () => remember(await credentials.source()),
@@ -135,10 +148,28 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     validation,
     report,
     recorder,
-    log,
     onExchange: options.onExchange,
-  });
-  const server = createMockServer(handler, { limits: resolveLimits({}), protocolOf: (path) => router.protocolOf(path) });
+  };
+  const events = new AnswerEvents();
+  // The proxy answers nothing from a data set; the caller state is there because the stages read it.
+  const caller: CallerState = { data: new MockData({}), attempts: new AttemptCounter(), clock };
+  const services: MockServices = {
+    operations,
+    router,
+    validators: createValidators(docs),
+    sources: createSources(createExampleBuilder(docs, operations), proxySource(forwarder)),
+    auth: createAuthCheck(operations, options.auth),
+    limits: { maxBytes: DEFAULT_MAX_BODY_BYTES, idleTimeoutMs: DEFAULT_BODY_TIMEOUT_MS },
+    dynamic: false,
+    adminRoutes: [],
+    events,
+    callerOf: () => caller,
+  };
+  if (log) events.subscribe((event) => log(`${logLine(event)}${event.violations?.length ? ` (${event.violations.length} violation${event.violations.length === 1 ? "" : "s"})` : ""}`));
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    void serveRequest(services, PROXY_STAGES, caller, req, res);
+  };
+  const server = createMockServer(handler, { limits: resolveLimits({}), protocolOf: (path) => router.protocolOf(path), events, clock });
   await listen(server, options.port ?? DEFAULT_PROXY_PORT, options.host ?? "127.0.0.1");
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -148,6 +179,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
 
   return {
     url: `http://${hostInUrl}:${address.port}`,
+    events,
     upstreams: endpoints,
     credentialsFrom: credentials.from,
     report: () => report.toJSON(),

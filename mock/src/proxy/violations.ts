@@ -6,6 +6,7 @@
 import { getByPointer, type SpecOperation } from "aws-ops-contract/model";
 import type { OperationName } from "aws-ops-contract/validate";
 import { gunzipSync, inflateSync, brotliDecompressSync } from "node:zlib";
+import { errorNameOf } from "../protocol.js";
 import { checkBody, type ValidationMode } from "./contract.js";
 import type { UpstreamAnswer } from "./transport.js";
 
@@ -105,15 +106,13 @@ export function decodedBody(answer: UpstreamAnswer): Buffer {
 }
 
 /**
- * The AWS error name of an error answer, read as the SDKs read it: `x-amzn-ErrorType` (REST JSON,
- * up to a `:`), else the body's `__type` (after a `namespace#`), `code` or `Code`.
+ * The AWS error name of an upstream's error answer, read as the mock reads its own answers' (the
+ * SDKs' way: `x-amzn-ErrorType`, else the body's `__type`), when it has the form of an error name:
+ * never free text from a body goes into a report.
  */
-export function errorNameOf(rawHeaders: readonly string[], body: unknown): string | undefined {
-  const header = headerOf(rawHeaders, "x-amzn-errortype")?.split(":")[0]?.trim();
-  const record = isObject(body) ? (body as Record<string, unknown>) : {};
-  const named = [record["__type"], record["code"], record["Code"]].find((value) => typeof value === "string" && value !== "") as string | undefined;
-  const name = header || named?.split("#").pop();
-  // Only what has the form of an error name goes into a report: never free text from a body.
+export function upstreamErrorName(status: number, rawHeaders: readonly string[], bodyText: string): string | undefined {
+  const errorType = headerOf(rawHeaders, "x-amzn-errortype");
+  const name = errorNameOf({ status, headers: errorType === undefined ? {} : { "x-amzn-errortype": errorType }, body: bodyText })?.trim();
   return name !== undefined && ERROR_NAME.test(name) ? name : undefined;
 }
 
@@ -128,7 +127,8 @@ export function answerViolations(op: SpecOperation, answer: UpstreamAnswer, mode
   };
   const documented = op.responses.some((response) => response.status === status);
   if (!documented) violation("status", "number");
-  const parsed = parseJson(decodedBody(answer));
+  const decoded = decodedBody(answer);
+  const parsed = parseJson(decoded);
   const mediaType = headerOf(answer.rawHeaders, "content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== op.mediaType) violation("mediaType", mediaType === undefined ? "missing" : "string");
   if (!parsed.ok || !isObject(parsed.value)) {
@@ -136,7 +136,7 @@ export function answerViolations(op: SpecOperation, answer: UpstreamAnswer, mode
     return found;
   }
   if (status >= 200 && status < 300) return [...found, ...issuesOf(op, "answer", "response", parsed.value, mode, { status })];
-  const name = errorNameOf(answer.rawHeaders, parsed.value);
+  const name = upstreamErrorName(status, answer.rawHeaders, decoded.toString("utf8"));
   if (name === undefined) {
     violation("undocumentedError", "missing");
   } else {
