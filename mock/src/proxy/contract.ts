@@ -22,8 +22,7 @@ const COMPATIBLE_RULES = new Set(["additionalProperties", "enum"]);
 
 export function checkBody(operation: OperationName, kind: BodyKind, body: unknown, mode: ValidationMode): { issues: ContractIssue[]; omitted: number } {
   const result = validate(operation, kind, body);
-  return {
-    issues: result.errors.map((issue) => ({ path: issue.path, rule: issue.rule, breaking: mode === "strict" || !COMPATIBLE_RULES.has(issue.rule) })),
-    omitted: result.omitted,
-  };
+  const issues = result.errors.map((issue) => ({ path: issue.path, rule: issue.rule, breaking: mode === "strict" || !COMPATIBLE_RULES.has(issue.rule) }));
+  // In member order, whatever order the validator found them in.
+  return { issues: issues.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), omitted: result.omitted };
 }
