@@ -26,6 +26,7 @@ const received: Array<{ headers: IncomingMessage["headers"]; body: string }> = [
 let upstream: Server;
 let proxy: RunningProxy;
 const exchanges: ProxyExchange[] = [];
+const logged: string[] = [];
 
 const COMMAND = { CommandId: "0831e1a8-a1ac-4257-a1fd-c831bEXAMPLE", DocumentName: "AWS-RunShellScript", Status: "Success", RequestedDateTime: 1720404000.5 };
 const SSM_JSON = { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": "11111111-2222-4333-8444-555555555555", "x-upstream-marker": "kept" };
@@ -43,7 +44,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   const { port } = upstream.address() as AddressInfo;
-  proxy = await startProxy({ region: "us-east-1", port: 0, endpointUrl: `http://127.0.0.1:${port}`, credentials: { accessKeyId: "AKIDPROXY", secretAccessKey: "proxy/secret" }, onExchange: (e) => exchanges.push(e) });
+  proxy = await startProxy({ region: "us-east-1", port: 0, endpointUrl: `http://127.0.0.1:${port}`, credentials: { accessKeyId: "AKIDPROXY", secretAccessKey: "proxy/secret" }, onExchange: (e) => exchanges.push(e), log: (line) => logged.push(line) });
 });
 afterAll(async () => {
   await proxy?.close();
@@ -196,5 +197,7 @@ describe("a contract-breaking upstream", () => {
     expect(report.summary.distinct).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(report)).not.toMatch(/Internal Server Error|ExecutionRoleHint":|"x"|AKIDPROXY|proxy\/secret/);
     expect(proxy.summary()).toMatch(/breaking {2}ListCommands answer 200: \/Commands\/\*\/TargetCount type \(string\)/);
+    expect(logged.some((line) => / POST \/ AmazonSSM\.ListCommands 200 .* \(1 violation\)$/.test(line))).toBe(true);
+    expect(logged.join("\n")).not.toMatch(/proxy\/secret|Signature=/);
   });
 });
