@@ -6,7 +6,7 @@
  * files itself. The chain is memoized by the SDK and refreshes temporary credentials before they expire.
  */
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
-import { DEFAULT_CREDENTIALS } from "../auth/index.js";
+import { DEFAULT_CREDENTIALS, type AuthOption } from "../auth/index.js";
 
 export interface ProxyCredentials {
   accessKeyId: string;
@@ -72,3 +72,11 @@ async function checked(source: CredentialSource, what: string): Promise<ProxyCre
 
 /** The secret parts of a set of credentials, for the redaction that keeps them out of every file. */
 export const secretsOf = (credentials: ProxyCredentials): string[] => [credentials.secretAccessKey, ...(credentials.sessionToken ? [credentials.sessionToken] : [])];
+
+/** The secret parts of the credentials `--auth sigv4` accepts from callers (`AKID:SECRET[:TOKEN]` or objects). */
+export function acceptedSecrets(auth: AuthOption | undefined): string[] {
+  if (!auth || typeof auth !== "object") return [];
+  return (auth.credentials ?? []).flatMap((accepted) =>
+    (typeof accepted === "string" ? accepted.split(":").slice(1) : [accepted.secretAccessKey, accepted.sessionToken ?? ""]).filter((part) => part !== ""),
+  );
+}

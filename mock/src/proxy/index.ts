@@ -7,36 +7,25 @@
  * service's answer is checked and passed back unchanged. Violations go to a JSON report; successful
  * answers can be recorded as a redacted data set that `--data` loads.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname } from "node:path";
 import { bundledModel } from "aws-ops-contract/model";
-import { createAuthCheck, type AuthOption } from "../auth/index.js";
+import type { AuthOption } from "../auth/index.js";
+import type { AnswerEvents } from "../journal/events.js";
 import type { Clock } from "../clock/clock.js";
 import { systemClock } from "../clock/system.js";
-import { DataSetError, loadDataSet, MockData } from "../data/index.js";
-import { AttemptCounter } from "../faults/attempts.js";
-import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from "../handler.js";
-import { AnswerEvents } from "../journal/events.js";
 import { logLine } from "../journal/log.js";
 import { Router } from "../operations.js";
 import { createMockServer, resolveLimits } from "../server.js";
-import { createExampleBuilder } from "../sources/example.js";
-import { createSources } from "../sources/index.js";
-import { serveRequest } from "../stages/run.js";
-import type { MockServices } from "../stages/services.js";
-import type { CallerState } from "../stages/types.js";
-import { createValidators } from "../validators.js";
 import type { ValidationMode } from "./contract.js";
-import { resolveCredentials, secretsOf, type CredentialSource, type ProxyCredentials } from "./credentials.js";
+import { acceptedSecrets, resolveCredentials, secretsOf, type CredentialSource, type ProxyCredentials } from "./credentials.js";
 import { checkRegion, isLoopback, upstreamUrl } from "./endpoint.js";
+import { createProxyHandler } from "./pipeline.js";
 import type { ProxyExchange } from "./forward.js";
-import { Recorder, type RecordedDataSet } from "./recorder.js";
+import { describeRecording, Recorder, type RecordedDataSet } from "./recorder.js";
+import { writeJsonFile } from "./files.js";
 import { redactDataSet, REDACTIONS, type Redaction } from "./redact.js";
 import { ViolationReport, type ProxyReport } from "./report.js";
-import { proxySource } from "./source.js";
-import { PROXY_STAGES } from "./stages.js";
 import { nodeTransport, type Transport } from "./transport.js";
 
 export { HOW_TO_GIVE_CREDENTIALS, MissingCredentialsError, type CredentialSource, type ProxyCredentials } from "./credentials.js";
@@ -132,12 +121,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     return given;
   };
   await credentials.source().then(remember);
-  if (options.auth && typeof options.auth === "object") {
-    for (const accepted of options.auth.credentials ?? []) {
-      const parts = typeof accepted === "string" ? accepted.split(":").slice(1) : [accepted.secretAccessKey, accepted.sessionToken ?? ""];
-      for (const part of parts) if (part) secrets.add(part);
-    }
-  }
+  for (const secret of acceptedSecrets(options.auth)) secrets.add(secret);
 
   const forwarder = {
     upstreams,
@@ -150,25 +134,8 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     recorder,
     onExchange: options.onExchange,
   };
-  const events = new AnswerEvents();
-  // The proxy answers nothing from a data set; the caller state is there because the stages read it.
-  const caller: CallerState = { data: new MockData({}), attempts: new AttemptCounter(), clock };
-  const services: MockServices = {
-    operations,
-    router,
-    validators: createValidators(docs),
-    sources: createSources(createExampleBuilder(docs, operations), proxySource(forwarder)),
-    auth: createAuthCheck(operations, options.auth),
-    limits: { maxBytes: DEFAULT_MAX_BODY_BYTES, idleTimeoutMs: DEFAULT_BODY_TIMEOUT_MS },
-    dynamic: false,
-    adminRoutes: [],
-    events,
-    callerOf: () => caller,
-  };
+  const { handler, events } = createProxyHandler({ docs, operations, router, auth: options.auth, clock, forwarder });
   if (log) events.subscribe((event) => log(`${logLine(event)}${event.violations?.length ? ` (${event.violations.length} violation${event.violations.length === 1 ? "" : "s"})` : ""}`));
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    void serveRequest(services, PROXY_STAGES, caller, req, res);
-  };
   const server = createMockServer(handler, { limits: resolveLimits({}), protocolOf: (path) => router.protocolOf(path), events, clock });
   await listen(server, options.port ?? DEFAULT_PROXY_PORT, options.host ?? "127.0.0.1");
   const address = server.address() as AddressInfo;
@@ -194,36 +161,12 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
         if (options.report !== undefined) report.write(options.report);
         if (options.record !== undefined) {
           const recorded = recording();
-          writeJson(options.record, recorded);
+          writeJsonFile(options.record, recorded);
           recordingLine = describeRecording(options.record, recorded);
         }
         return report.toJSON();
       })),
   };
-}
-
-/**
- * The recording's line in the summary: what it holds, and whether the mock loads it as it is (an
- * answer that broke the contract, such as a member the contract does not know, makes a record the
- * mock's validation refuses; the file is written anyway, and the violations report names the member).
- */
-function describeRecording(file: string, recorded: RecordedDataSet): string {
-  const counts = Object.entries(recorded).map(([name, records]) => `${(records as unknown[]).length} ${name}`).join(", ");
-  try {
-    loadDataSet(structuredClone(recorded), file);
-    return `Recording: ${counts}, written to ${file}`;
-  } catch (error) {
-    if (!(error instanceof DataSetError)) throw error;
-    return `Recording: ${counts}, written to ${file}; the mock refuses it as it is:\n${error.message}`;
-  }
-}
-
-/** Writes JSON whole or not at all (a temporary file renamed over the target). */
-function writeJson(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, file);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

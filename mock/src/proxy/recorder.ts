@@ -6,6 +6,7 @@
  * one step per StepExecutionId (stepExecutionId), one maintenance window execution per
  * WindowExecutionId. Pagination tokens and request IDs are answers' parts, not records: never kept.
  */
+import { DataSetError, loadDataSet } from "../data/index.js";
 import type { Rec } from "../data/types.js";
 
 export interface RecordedDataSet {
@@ -100,3 +101,20 @@ export class Recorder {
     });
   }
 }
+
+/**
+ * The recording's line in the summary: what it holds, and whether the mock loads it as it is (an
+ * answer that broke the contract, such as a member the contract does not know, makes a record the
+ * mock's validation refuses; the file is written anyway, and the violations report names the member).
+ */
+export function describeRecording(file: string, recorded: RecordedDataSet): string {
+  const counts = Object.entries(recorded).map(([name, records]) => `${(records as unknown[]).length} ${name}`).join(", ");
+  try {
+    loadDataSet(structuredClone(recorded), file);
+    return `Recording: ${counts}, written to ${file}`;
+  } catch (error) {
+    if (!(error instanceof DataSetError)) throw error;
+    return `Recording: ${counts}, written to ${file}; the mock refuses it as it is:\n${error.message}`;
+  }
+}
+

@@ -4,9 +4,8 @@
  * and summarised in a few lines when the proxy stops. It holds names and counts only: no value,
  * no body, no header.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import type { ValidationMode } from "./contract.js";
+import { writeJsonFile } from "./files.js";
 import type { Violation } from "./violations.js";
 
 export interface ReportedViolation extends Violation {
@@ -100,12 +99,9 @@ export class ViolationReport {
     };
   }
 
-  /** Writes the report as JSON, whole or not at all (a temporary file renamed over the old one). */
+  /** Writes the report as JSON, whole or not at all. */
   write(file: string): void {
-    mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.toJSON(), null, 2)}\n`, { mode: 0o644 });
-    renameSync(temporary, file);
+    writeJsonFile(file, this.toJSON());
   }
 
   /** A few lines for the terminal: what was forwarded, and each distinct violation. */
