@@ -10,6 +10,7 @@ import { join } from "node:path";
 import * as ssm from "@aws-sdk/client-ssm";
 import * as imagebuilder from "@aws-sdk/client-imagebuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createImageBuilderClient, createSsmClient } from "../../src/index.js";
 import { startMock, startProxy, type ProxyExchange, type RunningMock, type RunningProxy } from "../../mock/src/index.js";
 
 const UPSTREAM = { accessKeyId: "AKIDUPSTREAM", secretAccessKey: "upstream/secret/key" };
@@ -78,6 +79,16 @@ describe("the proxy in front of a signature-checking upstream", () => {
     expect(through.commands.length).toBeGreaterThan(1);
     expect(exchanges.length).toBeGreaterThanOrEqual(through.commands.length + through.invocations.length + 4);
     expect(exchanges.every((e) => e.status === 200 && e.violations.length === 0)).toBe(true);
+  });
+
+  it("this package's client goes through it as through the mock, with its own signer", async () => {
+    const client = createSsmClient({ region: "us-east-1", endpoint: proxy.url, credentials: CALLER });
+    const pages = [];
+    for await (const page of client.paginateListCommands({ MaxResults: 1 })) pages.push(page);
+    const direct = await clients(upstream.url, UPSTREAM).ssm.send(new ssm.ListCommandsCommand({}));
+    expect(pages.flatMap((page) => page.Commands ?? []).map((c) => c.CommandId)).toEqual(direct.Commands!.map((c) => c.CommandId));
+    const workflow = await createImageBuilderClient({ region: "us-east-1", endpoint: proxy.url, credentials: CALLER }).listWorkflowStepExecutions({ workflowExecutionId: WORKFLOW });
+    expect(workflow.steps?.length).toBeGreaterThan(0);
   });
 
   it("checks the callers' signatures as the mock does: a wrong secret is refused and never forwarded", async () => {
