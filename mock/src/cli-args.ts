@@ -40,7 +40,9 @@ Options:
 
 Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer;
 "Prefer: example=ThrottlingException, failures=2" fails the first 2 attempts of an SDK call, and
-"Prefer: delay=3000" holds the answer back 3 s (at most 60000).`;
+"Prefer: delay=3000" holds the answer back 3 s (at most 60000).
+
+Proxy mode, the real service checked against the contract: aws-ops-contract-mock proxy --help`;
 
 export type ParsedArgs = { help: true } | { help: false; options: StartMockOptions };
 

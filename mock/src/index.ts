@@ -88,3 +88,24 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     });
   });
 }
+
+export {
+  startProxy,
+  DEFAULT_PROXY_PORT,
+  HOW_TO_GIVE_CREDENTIALS,
+  MissingCredentialsError,
+  REDACTIONS,
+  type CredentialSource,
+  type ProxyCredentials,
+  type ProxyExchange,
+  type ProxyReport,
+  type RecordedDataSet,
+  type Redaction,
+  type ReportedViolation,
+  type RunningProxy,
+  type StartProxyOptions,
+  type Transport,
+  type UpstreamAnswer,
+  type ValidationMode,
+  type Violation,
+} from "./proxy/index.js";

@@ -20,6 +20,12 @@ export interface WireResponse {
 export interface Outcome {
   wire: WireResponse;
   close?: "now" | "drain";
+  /**
+   * An answer from elsewhere (the real service, through the proxy), written exactly as it came:
+   * the status, these headers as received (names' case, repeats, order) and these bytes. `wire`
+   * then says what the answer was for the event (status, error name), and is not written.
+   */
+  passThrough?: { rawHeaders: readonly string[]; body: Buffer };
 }
 
 /** An error the mock raises itself (routing, reading, parsing, validation), by AWS error name. */
@@ -81,4 +87,26 @@ export function errorNameOf(wire: WireResponse): string | undefined {
 export function baseMediaType(header: string | undefined): string | undefined {
   const base = header?.split(";")[0]?.trim().toLowerCase();
   return base ? base : undefined;
+}
+
+/** Headers of a connection, not of an answer: a passed-through answer leaves its upstream's out. */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade", "trailer"]);
+
+/**
+ * Passed-through headers as they are written: each name in the case it came in, repeated ones as one
+ * list (one line each, in order), the upstream connection's own left out, and a length when the
+ * upstream sent none (it streamed its answer; it is sent whole).
+ */
+export function passedHeaders(rawHeaders: readonly string[], length: number): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  const names = new Map<string, string>();
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const lower = rawHeaders[i]!.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) continue;
+    const name = names.get(lower) ?? rawHeaders[i]!;
+    names.set(lower, name);
+    (headers[name] ??= []).push(rawHeaders[i + 1]!);
+  }
+  if (!names.has("content-length")) headers["content-length"] = [String(length)];
+  return headers;
 }

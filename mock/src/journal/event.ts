@@ -4,6 +4,7 @@
  * holds a secret: no signature, no session token, no secret key (see `redactedHeaders`).
  */
 import type { AnswerSource } from "../sources/types.js";
+import type { Violation } from "../proxy/violations.js";
 import type { StageName } from "../stages/types.js";
 
 /** Who answered: a stage of the pipeline, or the server itself (bytes that never became a request). */
@@ -50,6 +51,8 @@ export interface AnswerEvent {
   headers: Record<string, string>;
   /** Whether the connection was closed after the answer, or the client went away before it. */
   closed: "now" | "drain" | "aborted" | undefined;
+  /** Proxy only: the contract violations of the request and of the real service's answer (names and kinds, never values). */
+  violations?: Violation[];
 }
 
 export type AnswerListener = (event: AnswerEvent) => void;

@@ -21,7 +21,11 @@ export function dataAnswerOutcome(op: IndexedOperation, answer: DataAnswer): Out
   return { wire: errorResponse(op.protocol, answer.error, { mediaType: op.mediaType }) };
 }
 
-export function createSources(examples: ExampleBuilder): Sources {
+/**
+ * `proxy` is the proxy's forwarding source (proxy/source.ts); a mock has none, and a request can only
+ * reach it by a bug, which is then answered as one rather than with a made-up answer.
+ */
+export function createSources(examples: ExampleBuilder, proxy: Source<"proxy"> = NO_PROXY): Sources {
   const example: Source<"example"> = {
     kind: "example",
     async answer(source, op, context) {
@@ -45,8 +49,16 @@ export function createSources(examples: ExampleBuilder): Sources {
       },
     },
     example,
+    proxy,
   };
 }
+
+const NO_PROXY: Source<"proxy"> = {
+  kind: "proxy",
+  answer(_source, op) {
+    return { wire: errorResponse(op.protocol, { status: 500, name: "InternalFailure", message: "This mock forwards nothing: start a proxy (startProxy) to answer from the real service" }, { mediaType: op.mediaType }) };
+  },
+};
 
 /** Asks the source, then its fallback example when it cannot answer the operation. */
 export async function answerFrom(sources: Sources, source: AnswerSource, op: IndexedOperation, context: RequestContext): Promise<{ outcome: Outcome; from: AnswerSource["kind"] }> {

@@ -13,7 +13,9 @@ export type AnswerSource =
   /** A documented example of the operation (built by Prism, loaded on first use). */
   | { kind: "example"; example: ExampleChoice }
   /** Data generated for the request (mock/src/generate), valid against the response schema; `fallback` where the generator does not know the operation. */
-  | { kind: "generated"; seed: string | undefined; fallback: ExampleChoice };
+  | { kind: "generated"; seed: string | undefined; fallback: ExampleChoice }
+  /** The real service, through the proxy (mock/src/proxy): the request forwarded, the service's answer passed through. */
+  | { kind: "proxy" };
 
 /** The documented example to answer with. */
 export interface ExampleChoice {

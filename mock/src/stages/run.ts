@@ -82,5 +82,6 @@ export function answerEvent(context: RequestContext, outcome: Outcome | undefine
     timings: { totalMs: performance.now() - context.startedAt, stages: context.timings },
     headers: redactedHeaders(context.req.headers),
     closed: outcome ? outcome.close : "aborted",
+    ...(context.violations ? { violations: context.violations } : {}),
   };
 }

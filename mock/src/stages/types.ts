@@ -12,11 +12,12 @@ import type { AuthVerdict } from "../journal/event.js";
 import type { Preferences } from "../prefer.js";
 import type { Outcome } from "../protocol.js";
 import type { Route } from "../operations.js";
+import type { Violation } from "../proxy/violations.js";
 import type { AnswerSource } from "../sources/types.js";
 import type { MockServices } from "./services.js";
 
 /** The stages, in the order they run (stages/index.ts holds the list itself). */
-export type StageName = "read" | "cors" | "admin" | "route" | "body" | "auth" | "parse" | "validate" | "prefer" | "faults" | "delay" | "answer";
+export type StageName = "read" | "cors" | "admin" | "route" | "body" | "auth" | "parse" | "validate" | "prefer" | "faults" | "delay" | "answer" | "forward";
 
 /**
  * What one caller's requests answer from and count against. Today one for the whole mock; kept
@@ -85,6 +86,9 @@ export interface RequestContext {
   source?: AnswerSource | undefined;
   /** The source that actually answered (a data set that lacks the operation falls back to its example). */
   answeredFrom?: AnswerSource["kind"] | undefined;
+  // answer, from the proxy's source
+  /** What the request and the real service's answer did that the contract does not allow (proxy only). */
+  violations?: Violation[] | undefined;
   /** Milliseconds spent in each stage that ran. */
   readonly timings: Partial<Record<StageName, number>>;
 }

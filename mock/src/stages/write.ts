@@ -6,13 +6,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Clock } from "../clock/clock.js";
 import { systemClock } from "../clock/system.js";
-import type { Outcome } from "../protocol.js";
+import { passedHeaders, type Outcome } from "../protocol.js";
 
 /** After refusing a body that is still arriving, how long to keep discarding it before hanging up. */
 export const DRAIN_GRACE_MS = 2_000;
 
 export function writeOutcome(req: IncomingMessage, res: ServerResponse, outcome: Outcome, requestId: string, clock: Clock): void {
   if (res.headersSent || res.destroyed) return;
+  if (outcome.passThrough) {
+    // As the service sent it: nothing of the mock's own (request ID, Date, CORS) is added.
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.writeHead(outcome.wire.status, passedHeaders(outcome.passThrough.rawHeaders, outcome.passThrough.body.length));
+    res.end(outcome.passThrough.body);
+    return;
+  }
   const { status, headers, body } = outcome.wire;
   // Every answer is dated (the SDKs correct clock skew from it), by the mock's clock.
   const all: Record<string, string | number> = { ...headers, "x-amzn-RequestId": requestId, date: new Date(clock.now()).toUTCString(), "content-length": Buffer.byteLength(body) };
