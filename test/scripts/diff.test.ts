@@ -90,11 +90,11 @@ describe("npm run diff: direction-aware rules", () => {
       examples("500")["InvalidNextToken"] = examples("400")["InvalidNextToken"];
       delete examples("400")["InvalidNextToken"];
       examples("400")["InvalidFilterKeyV2"] = examples("400")["InvalidFilterKey"];
-      ssm.components.examples["UnrecognizedClientException"] = { summary: "x", value: { __type: "UnrecognizedClientException" }, "x-aws-common-error": true };
-      examples("400")["UnrecognizedClientException"] = { $ref: "#/components/examples/UnrecognizedClientException" };
+      ssm.components.examples["RequestLimitExceededException"] = { summary: "x", value: { __type: "RequestLimitExceededException" }, "x-aws-common-error": true };
+      examples("400")["RequestLimitExceededException"] = { $ref: "#/components/examples/RequestLimitExceededException" };
     });
     expect(result.changes.sort()).toEqual([
-      ["compatible", "ListCommands error UnrecognizedClientException"],
+      ["compatible", "ListCommands error RequestLimitExceededException"],
       ["flagged", "ListCommands error InvalidFilterKeyV2"],
       ["flagged", "ListCommands error InvalidNextToken"],
     ]);
