@@ -68,3 +68,4 @@ export { awsValidationMessage, awsMemberPath } from "../validation/aws-message.j
 export function operationsOf(docs: readonly OpenApiDocument[]): Array<SpecOperation & { docIndex: number }> {
   return docs.flatMap((doc, docIndex) => readOperations(doc).map((op) => ({ ...op, docIndex })));
 }
+export { requestShape, shapeOf, UNORDERED_EXTENSION, type Shape } from "./shape.js";
