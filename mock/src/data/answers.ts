@@ -52,7 +52,7 @@ function listing<T>(
   const head = `{${before}"${listMember}":[`;
   const tail = `]${after}`;
   const page = pageOf(tokens, list, {
-    generation: store.generation,
+    generation: store.tokenGeneration(operationId, body),
     query: queryKey(operationId, body, tokenMember, sizeMember),
     token: text(body[tokenMember]),
     size: pageSizeOf(operationId, body),

@@ -7,10 +7,12 @@ import { answerFromData, type DataAnswer } from "./answers.js";
 import { defaultDataSource } from "./default.js";
 import { loadDataSet } from "./load.js";
 import { TokenIssuer } from "./paging.js";
+import { recordOf, withoutRecord, withRecord } from "./records.js";
 import { DataStore } from "./store.js";
 import type { DataSet, DataSource, Rec } from "./types.js";
 
 export { DataSetError, loadDataSet, parseDataText } from "./load.js";
+export { collectionNamed } from "./records.js";
 export type { DataAnswer } from "./answers.js";
 export type { DataSet, DataSource } from "./types.js";
 
@@ -18,11 +20,21 @@ export class MockData {
   private readonly tokens = new TokenIssuer();
   private generation = 0;
   private store: DataStore;
+  /** The data set this started with (`--data`, `startMock({ data })`, or the default), which `restoreInitial` brings back. */
+  private readonly initial: DataStore;
   private defaultSet: DataSet | undefined;
 
   /** Loads `source` (or the default data set); throws a DataSetError for an invalid one. */
-  constructor(source?: DataSource) {
-    this.store = new DataStore(source === undefined ? this.defaults() : loadDataSet(source), ++this.generation);
+  constructor(source?: DataSource, startingFrom?: MockData) {
+    // Another caller's start: the same records and indexes (a store is never changed in place), its own tokens.
+    this.initial = startingFrom?.initial ?? new DataStore(source === undefined ? this.defaults() : loadDataSet(source), ++this.generation);
+    this.generation = Math.max(this.generation, Number(this.initial.generation));
+    this.store = this.initial;
+  }
+
+  /** A data set that starts from the one `other` started with, with tokens of its own (one per caller). */
+  static startingLike(other: MockData): MockData {
+    return new MockData(undefined, other);
   }
 
   private defaults(): DataSet {
@@ -42,6 +54,35 @@ export class MockData {
   reset(): DataStore {
     this.store = new DataStore(this.defaults(), ++this.generation);
     return this.store;
+  }
+
+  /**
+   * Goes back to the data set this started with. Its tokens were issued for exactly those records,
+   * so the ones issued before any change are valid again; those of any other data set are not.
+   */
+  restoreInitial(): DataStore {
+    this.store = this.initial;
+    return this.store;
+  }
+
+  /** Adds `record` to `collection`, or replaces the record with its ID; throws a DataSetError for an invalid one (nothing changes). */
+  putRecord(collection: string, record: unknown, source = `the ${collection} record`): { created: boolean; store: DataStore } {
+    const change = withRecord(this.store.data, collection, record, source);
+    this.store = new DataStore(change.set, this.store.generation, this.store.scopesAfter(change.scopes));
+    return { created: change.created, store: this.store };
+  }
+
+  /** Removes the record `id` of `collection` (for CommandInvocations: `<CommandId> <InstanceId>`); false when there is none. */
+  removeRecord(collection: string, id: string): boolean {
+    const change = withoutRecord(this.store.data, collection, id);
+    if (!change) return false;
+    this.store = new DataStore(change.set, this.store.generation, this.store.scopesAfter(change.scopes));
+    return true;
+  }
+
+  /** The record `id` of `collection`, in wire form, or undefined. */
+  record(collection: string, id: string): Rec | undefined {
+    return recordOf(this.store.data, collection, id);
   }
 
   get current(): DataStore {

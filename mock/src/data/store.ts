@@ -4,6 +4,7 @@
  * sent, so that a request only picks and joins strings (no validation, sorting or serialising per
  * request) and loading a large data set does not pay for records nobody asks for.
  */
+import { scopeOf } from "./records.js";
 import type { DataSet, Rec } from "./types.js";
 
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -101,6 +102,8 @@ export class DataStore {
     readonly data: DataSet,
     /** Changes with every data set a mock loads, so that its old pagination tokens are refused. */
     readonly generation: number | string,
+    /** How many single-record changes touched each token scope (records.ts) since the data set loaded. */
+    private readonly scopes: ReadonlyMap<string, number> = new Map(),
   ) {
     this.commands = newestFirst(data.Commands.map((record) => new CommandEntry(record)));
     this.invocations = newestFirst(data.CommandInvocations.map((record) => new InvocationEntry(record)));
@@ -145,6 +148,22 @@ export class DataStore {
         steps: ((steps as Rec[] | undefined) ?? []).map((step) => new StepEntry(step)),
       });
     }
+  }
+
+  /**
+   * What a listing's tokens are bound to: the data set, and the single-record changes that shifted
+   * that listing (so that changing one execution's steps leaves every other listing's tokens valid).
+   */
+  tokenGeneration(operationId: string, body: Rec): string {
+    const changes = this.scopes.get(scopeOf(operationId, body));
+    return changes === undefined ? String(this.generation) : `${this.generation}.${changes}`;
+  }
+
+  /** The scope counts after `changed` scopes change once more. */
+  scopesAfter(changed: readonly string[]): Map<string, number> {
+    const next = new Map(this.scopes);
+    for (const scope of changed) next.set(scope, (next.get(scope) ?? 0) + 1);
+    return next;
   }
 
   /** How many records of each collection (the HTTP data endpoint's answer). */
