@@ -40,7 +40,13 @@ export interface SequenceVerification {
   sequence: readonly RequestPattern[];
 }
 
-export type Verification<Op extends OperationName = OperationName> = CountVerification<Op> | SequenceVerification;
+/** The `nth` request of `operation` (1 the first, -1 the last) must match the pattern. */
+export interface NthVerification<Op extends OperationName = OperationName> extends RequestPattern<Op> {
+  operation: Op;
+  nth: number;
+}
+
+export type Verification<Op extends OperationName = OperationName> = CountVerification<Op> | SequenceVerification | NthVerification<Op>;
 
 export interface NearMiss {
   id: number;
@@ -76,10 +82,12 @@ export type ShapeOf = (operation: string) => Shape | undefined;
 const NEAR_MISSES = 3;
 
 const isSequence = (verification: Verification): verification is SequenceVerification => Array.isArray((verification as SequenceVerification).sequence);
+const isNth = (verification: Verification): verification is NthVerification => (verification as NthVerification).nth !== undefined;
 
 /** Checks `verification` against `entries` (oldest first). `kept`/`dropped` let a message say the journal lost older requests. */
 export function checkVerification(entries: readonly JournalEntry[], verification: Verification, shapeOf: ShapeOf, dropped = 0): VerificationResult {
-  return isSequence(verification) ? checkSequence(entries, verification, shapeOf, dropped) : checkCount(entries, verification, shapeOf, dropped);
+  if (isSequence(verification)) return checkSequence(entries, verification, shapeOf, dropped);
+  return isNth(verification) ? checkNth(entries, verification, shapeOf, dropped) : checkCount(entries, verification as CountVerification, shapeOf, dropped);
 }
 
 /** The differences between a journal entry and a pattern; none means the entry matches. */
@@ -189,6 +197,23 @@ function checkSequence(entries: readonly JournalEntry[], verification: SequenceV
   return { ok: true, count: matched.length, matched, message: `Received the requests in order: ${matched.map((id) => `#${id}`).join(", ")}.`, nearMisses: [] };
 }
 
+const ordinal = (n: number): string => (n === -1 ? "last" : `${n}${[11, 12, 13].includes(n % 100) ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th"}`);
+
+function checkNth(entries: readonly JournalEntry[], verification: NthVerification, shapeOf: ShapeOf, dropped: number): VerificationResult {
+  const { nth, ...pattern } = verification;
+  if (!Number.isSafeInteger(nth) || nth === 0 || nth < -1) throw new TypeError(`nth must be a whole number from 1, or -1 for the last (got ${JSON.stringify(nth)})`);
+  const ofOperation = entries.filter((entry) => entry.operation === pattern.operation);
+  const entry = nth === -1 ? ofOperation.at(-1) : ofOperation[nth - 1];
+  const expectation = `Expected the ${ordinal(nth)} ${pattern.operation} request to be ${describePattern(pattern)}`;
+  if (!entry) {
+    return { ok: false, count: 0, matched: [], message: `${expectation}, but ${pattern.operation} was received ${plural(ofOperation.length, "time")}${journalNote(entries, dropped)}.`, nearMisses: [] };
+  }
+  const found = patternDifferences(pattern, entry, shapeOf);
+  if (found.length === 0) return { ok: true, count: 1, matched: [entry.id], message: `${expectation}: it is #${entry.id}.`, nearMisses: [] };
+  const miss: NearMiss = { id: entry.id, operation: entry.operation, status: entry.status, error: entry.error, differences: found };
+  return { ok: false, count: 0, matched: [], message: `${expectation}, but it differs.${describeNearMisses([miss])}`, nearMisses: [miss] };
+}
+
 function checkTimes(times: Times | undefined): void {
   const bad = (why: string): never => {
     throw new TypeError(`times ${why} (got ${JSON.stringify(times)})`);
@@ -227,9 +252,15 @@ export function parseVerification(body: unknown, known: ReadonlySet<string>): Ve
     }
     return { ok: true, verification: { sequence: steps } };
   }
-  const { times, ...rest } = record;
+  const { times, nth, ...rest } = record;
   const pattern = readPattern(rest, known, "");
   if (typeof pattern === "string") return fail(pattern);
+  if (nth !== undefined) {
+    if (times !== undefined) return fail("Give 'times' or 'nth', not both");
+    if (!Number.isSafeInteger(nth) || (nth as number) === 0 || (nth as number) < -1) return fail("'nth' must be a whole number from 1, or -1 for the last");
+    if (pattern.operation === undefined) return fail("'nth' needs the 'operation' it counts");
+    return { ok: true, verification: { ...pattern, operation: pattern.operation, nth: nth as number } };
+  }
   const verification: CountVerification = { ...pattern };
   if (times !== undefined) {
     try {
@@ -247,7 +278,7 @@ function readPattern(value: unknown, known: ReadonlySet<string>, where: string):
   if (value === null || typeof value !== "object" || Array.isArray(value)) return `${where ? `'${where}'` : "A request pattern"} must be a JSON object`;
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!PATTERN_MEMBERS.has(key) && !(where === "" && key === "times")) return `${at(key)} is not a member of a request pattern; the members are ${[...PATTERN_MEMBERS].join(", ")}${where === "" ? ", times" : ""}`;
+    if (!PATTERN_MEMBERS.has(key) && !(where === "" && (key === "times" || key === "nth"))) return `${at(key)} is not a member of a request pattern; the members are ${[...PATTERN_MEMBERS].join(", ")}${where === "" ? ", times, nth" : ""}`;
   }
   const { operation, input, status, error, answeredBy, accessKeyId } = record;
   if (operation !== undefined && (typeof operation !== "string" || !known.has(operation))) return `${at("operation")} must name an operation this mock serves (${[...known].join(", ")}); got ${JSON.stringify(operation)}`;
