@@ -85,6 +85,10 @@ export function connectMock(url: string, options: ConnectOptions = {}): MockCont
     async reset() {
       await call("POST", "/_mock/reset");
     },
+    async putData(dataSet) {
+      const { json } = await call("PUT", "/_mock/data", {}, dataSet);
+      return json["counts"] as Record<string, number>;
+    },
     async putRecord(collection, record) {
       const { json } = await call("PUT", `/_mock/data/${encodeURIComponent(collection)}`, {}, record);
       return { created: json["created"] === true };

@@ -28,6 +28,8 @@ export interface MockControl {
    * counters, and the mock's own clock back where it started.
    */
   reset(): Promise<void>;
+  /** Replaces the data set (as PUT /_mock/data does); resolves with its counts. Refused whole, naming each fault, when invalid. */
+  putData(dataSet: Record<string, unknown>): Promise<Record<string, number>>;
   /** Adds a record to a collection of the data set, or replaces the one with its ID. */
   putRecord(collection: string, record: Record<string, unknown>): Promise<{ created: boolean }>;
   /** Removes a record by its ID (CommandInvocations: `<CommandId> <InstanceId>`); false when there was none. */
@@ -68,6 +70,9 @@ export function localControl(state: () => ControlledState, shapeOf: ShapeOf, res
     },
     async reset() {
       reset();
+    },
+    async putData(dataSet) {
+      return state().data.replace(structuredClone(dataSet), "putData()").counts();
     },
     async putRecord(collection, record) {
       return { created: state().data.putRecord(collection, record).created };
