@@ -80,12 +80,12 @@ seen["verified"] = mock("POST", "/_mock/verify", A[0], {"operation": "ListComman
 seen["missed"] = mock("POST", "/_mock/verify", A[0], {"operation": "ListCommands", "input": {"Filters": [{"key": "Status", "value": "Success"}]}})
 seen["sequence"] = mock("POST", "/_mock/verify", A[0], {"sequence": [{"input": {"NextToken": None}}] + [{"input": {"NextToken": t}} for t in tokens]})
 
-# A retried call: one logical call, three attempts.
-retrying = client(A, prefer="example=ThrottlingException, failures=2", attempts=3)
+# A retried call: one logical call, three attempts (the session's state still has the start data set).
+retrying = client(SESSION, prefer="example=ThrottlingException, failures=2", attempts=3)
 result = retrying.get_maintenance_window_execution(WindowExecutionId="9fac7dd9-ff21-42a5-96ad-bbc4b0e0e0e0")
 seen["retried"] = {"retries": result["ResponseMetadata"]["RetryAttempts"],
                    "entries": [{"status": e["status"], "error": e["error"], "answeredBy": e["answeredBy"], "sdk": e["sdk"]}
-                               for e in mock("GET", "/_mock/requests", A[0], query={"operation": "GetMaintenanceWindowExecution"})[1]["requests"]]}
+                               for e in mock("GET", "/_mock/requests", SESSION[0], query={"operation": "GetMaintenanceWindowExecution"})[1]["requests"]]}
 
 # A request refused for breaking the contract, with botocore's own checks off.
 unchecked = client(A, parameter_validation=False)
