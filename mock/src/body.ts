@@ -4,6 +4,7 @@
  * (chunked) body is refused as soon as it crosses the limit.
  */
 import type { IncomingMessage } from "node:http";
+import type { CancelWait, Clock } from "./clock/clock.js";
 
 export type BodyResult =
   | { kind: "body"; bytes: Buffer }
@@ -18,7 +19,8 @@ export interface BodyLimits {
   idleTimeoutMs: number;
 }
 
-export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyResult> {
+/** `clock` runs the idle timeout (the machine's time unless a test injects one). */
+export function readBody(req: IncomingMessage, limits: BodyLimits, clock: Clock): Promise<BodyResult> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limits.maxBytes) return Promise.resolve({ kind: "tooLarge" });
   if (req.readableEnded) return Promise.resolve({ kind: "body", bytes: Buffer.alloc(0) });
@@ -26,15 +28,15 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Body
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let timer: NodeJS.Timeout | undefined;
+    let cancel: CancelWait | undefined;
     const finish = (result: BodyResult): void => {
-      clearTimeout(timer);
+      cancel?.();
       req.off("data", onData).off("end", onEnd).off("aborted", onAborted).off("error", onAborted).off("close", onClose);
       resolve(result);
     };
     const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: "timeout" }), limits.idleTimeoutMs);
+      cancel?.();
+      cancel = clock.after(limits.idleTimeoutMs, () => finish({ kind: "timeout" }));
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;

@@ -9,6 +9,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
+import type { AnswerEvents } from "./journal/events.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
 import type { SpecSource } from "aws-ops-contract/model";
 
@@ -16,6 +17,11 @@ export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, typ
 export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } from "./server.js";
 export { DEFAULT_CREDENTIALS, DEFAULT_SIGNING_WINDOW_MS, type AuthOption, type MockCredentials, type SigV4AuthOptions } from "./auth/index.js";
 export { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
+export { systemClock, type CancelWait, type Clock } from "./clock/index.js";
+export { AnswerEvents } from "./journal/events.js";
+export type { AnswerEvent, AnswerListener, AnswerPlace, AuthVerdict } from "./journal/event.js";
+export type { AnswerSource } from "./sources/types.js";
+export type { StageName } from "./stages/types.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/model";
 
@@ -37,6 +43,8 @@ export interface StartMockOptions extends Omit<MockHandlerOptions, "specs">, Con
 export interface RunningMock {
   /** The endpoint to give the SDK (`endpoint`) or the AWS CLI (`--endpoint-url`), e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** One AnswerEvent per answer: `mock.events.subscribe((event) => ...)` returns the unsubscribe function. */
+  events: AnswerEvents;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -48,12 +56,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const handlerOptions: MockHandlerOptions = { ...rest };
   if (specs ?? spec) handlerOptions.specs = specs ?? [spec!];
   const handler = await createMockHandler(handlerOptions);
-  const server = createMockServer(handler, { limits, protocolOf: handler.protocolOf });
+  const server = createMockServer(handler, { limits, protocolOf: handler.protocolOf, events: handler.events, clock: handler.clock });
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostInUrl}:${address.port}`,
+    events: handler.events,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

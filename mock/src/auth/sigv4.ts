@@ -13,8 +13,6 @@ import { INVALID_TOKEN, SIGNATURE_MISMATCH, type AuthFailure } from "./failures.
 import { NodeSha256, sha256Hex } from "./sha256.js";
 
 export const ALGORITHM = "AWS4-HMAC-SHA256";
-/** How far the signing time may be from the server's clock, as most AWS services allow. */
-export const DEFAULT_SIGNING_WINDOW_MS = 5 * 60_000;
 
 /** A request as it arrived on the wire. */
 export interface ArrivedRequest {
