@@ -3,12 +3,13 @@
  * only the listings the change can shift; every other listing's tokens stay valid.
  */
 import { describe, expect, it } from "vitest";
+import { bundledModel } from "../../src/model/index.js";
 import { DataSetError, MockData } from "../../mock/src/data/index.js";
 import { AUTOMATION_ID, command, commandId, dataSet, step, WORKFLOW_ID } from "./data-fixtures.js";
 
 type Answer = { ok: true; body: Record<string, unknown> } | { ok: false; name: string };
 function ask(data: MockData, operation: string, body: Record<string, unknown>): Answer {
-  const answer = data.answer(operation, body)!;
+  const answer = data.answer(bundledModel().operations.find((op) => op.operationId === operation)!, body)!;
   return answer.ok ? { ok: true, body: JSON.parse(answer.body) as Record<string, unknown> } : { ok: false, name: answer.error.name };
 }
 const okBody = (answer: Answer): Record<string, unknown> => {

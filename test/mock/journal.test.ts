@@ -31,7 +31,7 @@ afterAll(() => mock?.close());
 beforeEach(() => mock.reset());
 
 describe("a paginated call: every page, the NextToken chain followed, the page size", () => {
-  const failed = [{ key: "Status", value: "Failed" }];
+  const failed = [{ key: "Status" as const, value: "Failed" }];
 
   it.each([
     ["SDK v3", async () => {
@@ -53,7 +53,7 @@ describe("a paginated call: every page, the NextToken chain followed, the page s
     expect(calls.every((c) => c.status === 200 && c.answeredBy === "data" && c.accessKeyId === KEY.accessKeyId)).toBe(true);
     expect(calls[0]!.signature).toMatchObject({ valid: true, accessKeyId: KEY.accessKeyId, region: "us-east-1", service: "ssm" });
     expect(calls[0]!.signature!.signedHeaders).toEqual(expect.arrayContaining(["host", "x-amz-date", "x-amz-target"]));
-    await mock.verify({ sequence: [{ input: { NextToken: null } }, { input: { NextToken: tokens[0] } }, { input: { NextToken: tokens[1] } }] });
+    await mock.verify({ sequence: [{ input: { NextToken: null } }, { input: { NextToken: tokens[0]! } }, { input: { NextToken: tokens[1]! } }] });
     await expect(mock).toHaveReceivedTimes("ListCommands", 3, { MaxResults: 2, Filters: failed });
   });
 });
@@ -62,7 +62,7 @@ describe("a filter's exact input", () => {
   it("SDK v3: verified as sent, filters compared as a set; a near miss names the difference", async () => {
     await sdk().send(new ListCommandsCommand({ Filters: [{ key: "DocumentName", value: "AWS-RunShellScript" }, { key: "Status", value: "Failed" }], MaxResults: 5 }));
     await mock.verify({ operation: "ListCommands", input: { Filters: [{ key: "Status", value: "Failed" }, { key: "DocumentName", value: "AWS-RunShellScript" }], MaxResults: 5 }, times: 1 });
-    const missed = mock.verify({ operation: "ListCommands", input: { Filters: [{ key: "Status", value: "Success" }, { key: "DocumentName", value: "AWS-RunShellScript" }] } });
+    const missed = mock.verify({ operation: "ListCommands", input: { Filters: [{ key: "Status", value: "Success" }, { key: "DocumentName" as const, value: "AWS-RunShellScript" }] } });
     await expect(missed).rejects.toThrow(/input\.Filters\[\?\]: expected \{"key":"Status","value":"Success"\}, got \{"key":"Status","value":"Failed"\}/);
   });
 
@@ -115,10 +115,11 @@ describe("redaction", () => {
     let authorization = "";
     const client = sdk(SESSION);
     // The signature as sent, read right after the SDK signed the request.
-    client.middlewareStack.addRelativeTo((next) => (args) => {
+    const read = (next: (args: { request: unknown }) => Promise<unknown>) => (args: { request: unknown }) => {
       authorization = (args.request as { headers: Record<string, string> }).headers["authorization"] ?? "";
       return next(args);
-    }, { relation: "after", toMiddleware: "awsAuthMiddleware", name: "readAuthorization" });
+    };
+    client.middlewareStack.addRelativeTo(read as never, { relation: "after", toMiddleware: "awsAuthMiddleware", name: "readAuthorization" });
     await client.send(new ListCommandsCommand({}));
     const signature = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
     expect(signature).toBeDefined();

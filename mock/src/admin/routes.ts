@@ -4,8 +4,10 @@
  * names, which never start with `_`. A new admin concern is one more entry here.
  */
 import { dataRoute } from "./data.js";
+import { requestsRoute, resetRoute, verifyRoute } from "./journal.js";
+import { RECORD_ROUTES } from "./records.js";
 import type { AdminRoute } from "./types.js";
 
 export const ADMIN_PREFIX = "/_mock/";
 
-export const ADMIN_ROUTES: readonly AdminRoute[] = [dataRoute];
+export const ADMIN_ROUTES: readonly AdminRoute[] = [dataRoute, ...RECORD_ROUTES, requestsRoute, verifyRoute, resetRoute];
