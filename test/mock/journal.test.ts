@@ -124,8 +124,8 @@ describe("redaction", () => {
     const signature = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
     expect(signature).toBeDefined();
     const [entry] = await mock.requests({ accessKeyId: SESSION.accessKeyId });
-    expect(entry!.headers["x-amz-security-token"]).toBe("<redacted>");
-    expect(entry!.headers["authorization"]).toContain("Signature=<redacted>");
+    expect(entry!.headers["x-amz-security-token"]).toBe("(redacted)");
+    expect(entry!.headers["authorization"]).toContain("Signature=(redacted)");
     expect(entry!.headers["authorization"]).toContain(`Credential=${SESSION.accessKeyId}/`);
     const http = await (await fetch(`${mock.url}/_mock/requests`)).text();
     for (const text of [JSON.stringify(await mock.requests()), http, lines.join("\n")]) {

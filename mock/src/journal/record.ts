@@ -3,15 +3,14 @@
  * journal of the caller who sent it. What the event does not spell out is read off the request
  * headers it carries: the signature's region, service, signed headers and signing time (from the
  * credential scope, which is no secret), the SDK's `max` attempts, and whether an error was a
- * fault asked for with `Prefer: failures=N`. The admin API's own requests are not journaled, so
- * reading the journal never changes it.
+ * fault asked for with `Prefer: failures=N`. The admin API's own requests and the requests whose
+ * client went away before the answer are not journaled, so reading the journal never changes it.
  */
 import type { OperationName } from "aws-ops-contract/types";
 import { firstValue } from "../http.js";
 import { sdkAttemptOf } from "../stages/read.js";
 import type { AnsweredBy, SignatureVerdict } from "./entry.js";
 import type { AnswerEvent } from "./event.js";
-import { redactHeaders } from "./redact.js";
 import type { NewEntry, RequestJournal } from "./request-journal.js";
 
 /** What an entry holds besides its body and headers, for the journal's byte bound. */
@@ -54,7 +53,8 @@ function signatureOf(event: AnswerEvent, headers: Record<string, string>): Signa
 
 /** The journal entry of an answer, and the bytes it holds (for the journal's byte bound). */
 export function entryOf(event: AnswerEvent): { entry: NewEntry; bytes: number } {
-  const headers = redactHeaders(event.headers);
+  // The event's headers are redacted already, by the same rules (journal/redact.ts).
+  const headers = event.headers;
   const sdk = sdkAttemptOf(event.headers);
   // An input the parse stage refused never parsed: what the event holds is its placeholder.
   const input = event.operation === undefined || event.answeredBy === "parse" || event.input === undefined ? null : event.input;

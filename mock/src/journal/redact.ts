@@ -6,7 +6,7 @@
  * signed headers) stays, since it says who signed and how, and is no secret.
  */
 
-export const REDACTED = "<redacted>";
+export const REDACTED = "(redacted)";
 
 /** Header names whose whole value is a secret. */
 const SECRET_HEADERS = new Set(["x-amz-security-token", "cookie", "set-cookie", "proxy-authorization"]);
