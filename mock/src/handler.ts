@@ -88,8 +88,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   const clock = options.clock ?? systemClock;
   const isolation = checkIsolation(options.isolation);
   const journal = resolveJournalOptions(options.journal);
-  // Every caller shares the mock's clock; a reset puts it back only when one state has it to itself.
-  const states = callerStates({ data: options.data, clock, journal, ownsClock: isolation === "none" });
+  const states = callerStates({ data: options.data, clock, journal, isolated: isolation !== "none" });
   const callers = new CallerRegistry<CallerState>(isolation, () => states.create());
   const shapes = shapesOf(docs, operations);
   const events = new AnswerEvents();

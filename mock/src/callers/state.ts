@@ -11,32 +11,47 @@ import type { CallerState } from "../stages/types.js";
 
 /** A clock that can go back to where it started (a manual clock the mock owns). */
 interface ResettableClock extends Clock {
-  reset(): void;
+  reset(): unknown;
+}
+/** A clock that can give a copy of itself, starting where it started: one per caller. */
+interface ForkableClock extends Clock {
+  fork(): Clock;
 }
 const isResettable = (clock: Clock): clock is ResettableClock => typeof (clock as Partial<ResettableClock>).reset === "function";
+const isForkable = (clock: Clock): clock is ForkableClock => typeof (clock as Partial<ForkableClock>).fork === "function";
 
 export interface CallerStates {
-  /** A new caller's state, as the mock started. The first one made loads the start data set. */
+  /** A new caller's state, as the mock started. The first one made (the shared state) loads the start data set. */
   create(): CallerState;
   /**
    * Back to the start: the start data set (its tokens valid again), an empty journal, fresh
-   * fault counters; and the clock back to its start when this state owns it.
+   * fault counters; and the clock back to its start when this state has it to itself.
    */
   reset(state: CallerState): void;
 }
 
-export function callerStates(options: { data: DataSource | undefined; clock: Clock; journal: JournalOptions | undefined; ownsClock: boolean }): CallerStates {
+/**
+ * `isolated`: callers get states of their own. Each then gets its own copy of the mock's clock when
+ * the clock can make one (`fork()`); otherwise they share the mock's clock, which a reset then
+ * leaves alone (it would move every caller's time).
+ */
+export function callerStates(options: { data: DataSource | undefined; clock: Clock; journal: JournalOptions | undefined; isolated: boolean }): CallerStates {
   let first: MockData | undefined;
+  const { clock } = options;
   return {
     create() {
-      const data = first ? MockData.startingLike(first) : (first = new MockData(options.data));
-      return { data, attempts: new AttemptCounter(), clock: options.clock, journal: new RequestJournal(options.journal) };
+      if (!first) {
+        first = new MockData(options.data);
+        return { data: first, attempts: new AttemptCounter(), clock, journal: new RequestJournal(options.journal) };
+      }
+      return { data: MockData.startingLike(first), attempts: new AttemptCounter(), clock: isForkable(clock) ? clock.fork() : clock, journal: new RequestJournal(options.journal) };
     },
     reset(state) {
       state.data.restoreInitial();
       state.journal.clear();
       state.attempts.clear();
-      if (options.ownsClock && isResettable(state.clock)) state.clock.reset();
+      const ownClock = !options.isolated || state.clock !== clock;
+      if (ownClock && isResettable(state.clock)) state.clock.reset();
     },
   };
 }

@@ -55,6 +55,15 @@ describe("mockMatchers", () => {
     await expect(expect(mock).toHaveReceivedNth("ListCommands", 2, { NextToken: "t2" })).rejects.toThrow(/the 2nd ListCommands request to be ListCommands with input \{"NextToken":"t2"\}, but it differs[\s\S]*input.NextToken: expected "t2", got "t1"/);
   });
 
+  it("types the input by the operation named", async () => {
+    // @ts-expect-error: ListCommands has no member MaxResult (its page size is MaxResults)
+    await expect(mock).not.toHaveReceived("ListCommands", { MaxResult: 7 });
+    // @ts-expect-error: MaxResults is a number
+    await expect(mock).not.toHaveReceived("ListCommands", { MaxResults: "7" });
+    // @ts-expect-error: no such operation
+    await expect(mock).not.toHaveReceived("ListThings");
+  });
+
   it("refuses what is not a mock", async () => {
     await expect(expect({}).toHaveReceived("ListCommands")).rejects.toThrow(/must be given the mock/);
   });
