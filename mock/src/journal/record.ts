@@ -8,7 +8,6 @@
  */
 import type { OperationName } from "aws-ops-contract/types";
 import { firstValue } from "../http.js";
-import { sdkAttemptOf } from "../stages/read.js";
 import type { AnsweredBy, SignatureVerdict } from "./entry.js";
 import type { AnswerEvent } from "./event.js";
 import type { NewEntry, RequestJournal } from "./request-journal.js";
@@ -19,6 +18,8 @@ const ENTRY_OVERHEAD_BYTES = 512;
 const CREDENTIAL = /Credential=[^/,\s]*\/(\d{8})\/([^/,\s]*)\/([^/,\s]*)\//;
 const SIGNED_HEADERS = /SignedHeaders=([^,\s]*)/;
 const FAILURES = /(?:^|[,;\s])failures\s*=/i;
+/** `max=M` of `amz-sdk-request: attempt=N; max=M` (the event carries the attempt, not the maximum). */
+const MAX_ATTEMPTS = /(?:^|;)\s*max=(\d+)\s*(?:;|$)/;
 
 function answeredBy(event: AnswerEvent, headers: Record<string, string>): AnsweredBy {
   if (event.errorName === "InternalFailure" && event.status === 500) return "internal";
@@ -55,7 +56,7 @@ function signatureOf(event: AnswerEvent, headers: Record<string, string>): Signa
 export function entryOf(event: AnswerEvent): { entry: NewEntry; bytes: number } {
   // The event's headers are redacted already, by the same rules (journal/redact.ts).
   const headers = event.headers;
-  const sdk = sdkAttemptOf(event.headers);
+  const max = MAX_ATTEMPTS.exec(headers["amz-sdk-request"] ?? "")?.[1];
   // An input the parse stage refused never parsed: what the event holds is its placeholder.
   const input = event.operation === undefined || event.answeredBy === "parse" || event.input === undefined ? null : event.input;
   let bytes = ENTRY_OVERHEAD_BYTES;
@@ -69,7 +70,7 @@ export function entryOf(event: AnswerEvent): { entry: NewEntry; bytes: number } 
     headers,
     accessKeyId: event.accessKeyId ?? null,
     signature: signatureOf(event, headers),
-    sdk: { invocationId: event.invocationId ?? null, attempt: event.attempt ?? null, max: sdk.max ?? null },
+    sdk: { invocationId: event.invocationId ?? null, attempt: event.attempt ?? null, max: max === undefined ? null : Number(max) },
     answeredBy: answeredBy(event, headers),
     status: event.status,
     error: event.errorName ?? null,
