@@ -8,6 +8,7 @@
  * isolation, every caller's state is the shared one and `accessKeyId` only filters its journal.
  */
 import { readBody } from "../body.js";
+import { systemClock } from "../clock/system.js";
 import { parseFilterQuery, type RequestFilter } from "../journal/filters.js";
 import type { RequestContext } from "../stages/types.js";
 import { checkVerification, parseVerification } from "../verify/verify.js";
@@ -54,7 +55,8 @@ export const verifyRoute: AdminRoute = {
   methods: {
     async POST(context) {
       const idleTimeoutMs = context.mock.limits.idleTimeoutMs;
-      const read = await readBody(context.req, { maxBytes: MAX_VERIFY_BYTES, idleTimeoutMs }, context.caller.clock);
+      // The idle timeout guards the process: on the machine's time, as every body's.
+      const read = await readBody(context.req, { maxBytes: MAX_VERIFY_BYTES, idleTimeoutMs }, systemClock);
       if (read.kind === "aborted") return "aborted";
       if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A verification may be at most ${MAX_VERIFY_BYTES} bytes`), close: "drain" };
       if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The verification did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };

@@ -7,6 +7,7 @@
  * `InstanceId`; ...). A refused record answers 400 InvalidDataSetException and nothing changes.
  */
 import { readBody } from "../body.js";
+import { systemClock } from "../clock/system.js";
 import { COLLECTIONS, type Collection } from "../data/collections.js";
 import { DataSetError } from "../data/index.js";
 import type { RequestContext } from "../stages/types.js";
@@ -42,7 +43,8 @@ function recordRoute(collection: Collection): AdminRoute {
       },
       async PUT(context) {
         const idleTimeoutMs = context.mock.limits.idleTimeoutMs;
-        const read = await readBody(context.req, { maxBytes: MAX_RECORD_BYTES, idleTimeoutMs }, context.caller.clock);
+        // The idle timeout guards the process: on the machine's time, as every body's.
+        const read = await readBody(context.req, { maxBytes: MAX_RECORD_BYTES, idleTimeoutMs }, systemClock);
         if (read.kind === "aborted") return "aborted";
         if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A record may be at most ${MAX_RECORD_BYTES} bytes`), close: "drain" };
         if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The record did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
