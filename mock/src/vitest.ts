@@ -12,6 +12,8 @@
  * Importing this module changes nothing by itself (no `expect` is touched, vitest is not loaded).
  */
 import type { OperationInput, OperationName } from "aws-ops-contract/types";
+// The types of the module augmented below (erased from the JavaScript: vitest is never loaded).
+import type {} from "vitest";
 import type { MockControl } from "./control.js";
 import { describePattern, describeTimes, type InputPattern, type RequestPattern, type Times, type Verification, type VerificationResult } from "./verify/verify.js";
 
