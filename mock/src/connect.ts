@@ -7,6 +7,7 @@
  */
 import { loadSpecs, readOperations, requestShape, type Shape } from "aws-ops-contract/model";
 import type { MockControl } from "./control.js";
+import { COLLECTIONS } from "./data/collections.js";
 import type { JournalEntry } from "./journal/entry.js";
 import type { RequestFilter } from "./journal/filters.js";
 import { checkVerification, VerificationError, type Verification } from "./verify/verify.js";
@@ -94,7 +95,12 @@ export function connectMock(url: string, options: ConnectOptions = {}): MockCont
       return { created: json["created"] === true };
     },
     async removeRecord(collection, id) {
-      const { status } = await call("DELETE", `/_mock/data/${encodeURIComponent(collection)}/${id.split(" ").map(encodeURIComponent).join("/")}`);
+      // The ID as the route takes it: the collection's ID members as query parameters.
+      const members = COLLECTIONS.find((c) => c.name === collection)?.required;
+      if (!members) throw new TypeError(`There is no collection '${collection}'; a data set has ${COLLECTIONS.map((c) => c.name).join(", ")}`);
+      const parts = id.split(" ");
+      const query = Object.fromEntries(members.map((member, i) => [member, parts[i] ?? ""]));
+      const { status } = await call("DELETE", `/_mock/data/${encodeURIComponent(collection)}`, query);
       return status < 300;
     },
   };

@@ -204,6 +204,13 @@ describe("isolation by access key ID", () => {
     expect((await forA.requests()).map((e) => e.accessKeyId)).toEqual([a.accessKeyId]);
     expect(await isolated.requests()).toEqual([]); // the shared state saw none of it
 
+    // Records over HTTP for A, in process for B: each changes only its own data set.
+    expect(await forA.putRecord("Commands", command(72))).toEqual({ created: true });
+    expect(await forA.removeRecord("Commands", commandId(70))).toBe(true);
+    expect(await forA.removeRecord("Commands", commandId(70))).toBe(false);
+    expect((await sdkA.send(new ListCommandsCommand({}))).Commands!.map((c) => c.CommandId)).toEqual([commandId(72)]);
+    expect(await forB.removeRecord("Commands", commandId(72))).toBe(false);
+
     await forA.reset();
     expect((await sdkA.send(new ListCommandsCommand({}))).Commands).toHaveLength(4);
     expect((await oursB.listCommands({})).Commands).toHaveLength(5);

@@ -71,8 +71,9 @@ export const verifyRoute: AdminRoute = {
       const { journal } = context.caller;
       const result = checkVerification(journal.entries(callerFilter(context)), parsed.verification, context.mock.shapeOf, journal.dropped);
       if (result.ok) return adminJson(200, result);
-      const refused = adminJson(422, { ...result, message: result.message });
-      return { ...refused, wire: { ...refused.wire, headers: { ...refused.wire.headers, "x-amzn-ErrorType": "VerificationFailedException" } } };
+      // Named as an error is, so that any client can tell a failed verification from a passed one by its headers too.
+      const failed = adminJson(422, result);
+      return { ...failed, wire: { ...failed.wire, headers: { ...failed.wire.headers, "x-amzn-ErrorType": "VerificationFailedException" } } };
     },
   },
 };

@@ -48,7 +48,7 @@ interface EntryBase {
   /** When the request arrived, ISO 8601 on the mock's clock. */
   receivedAt: string;
   method: string;
-  /** The path and query as sent, with a presigned URL's secrets redacted. */
+  /** The path asked for, without the query (where a presigned URL carries its signature). */
   path: string;
   /** Headers by lower-case name, secrets redacted (see redact.ts). */
   headers: Record<string, string>;

@@ -1,9 +1,10 @@
 /**
- * What the journal keeps of a request's headers and target: everything a test may want to assert
- * on, without any secret. The SigV4 signature (in `Authorization` or a presigned URL's
- * `X-Amz-Signature`), session tokens (`X-Amz-Security-Token`), cookies and anything named like a
- * credential are replaced by REDACTED; the rest of `Authorization` (algorithm, credential scope,
- * signed headers) stays, since it says who signed and how, and is no secret.
+ * What the answer events, the log and the journal keep of a request's headers: everything a test
+ * may want to assert on, without any secret. The SigV4 signature of `Authorization`, session tokens
+ * (`X-Amz-Security-Token`), cookies and anything named like a credential are replaced by REDACTED;
+ * the rest of `Authorization` (algorithm, credential scope, signed headers) stays, since it says who
+ * signed and how, and is no secret. (No query string is kept, where a presigned URL would carry
+ * its signature.)
  */
 
 export const REDACTED = "(redacted)";
@@ -12,8 +13,6 @@ export const REDACTED = "(redacted)";
 const SECRET_HEADERS = new Set(["x-amz-security-token", "cookie", "set-cookie", "proxy-authorization"]);
 /** Any other header named like a credential (`x-api-key`, `x-mock-token`, ...). */
 const SECRET_NAME = /token|secret|password|passwd|api[-_]?key|session/i;
-/** Query parameters of a presigned URL that are secrets. */
-const SECRET_QUERY = /^(?:x-amz-signature|x-amz-security-token)$/i;
 
 /** `Signature=<hex>` in an Authorization header, wherever it sits among the parameters. */
 const SIGNATURE_PARAM = /(\bSignature=)[^,\s]*/g;
@@ -46,21 +45,4 @@ export function redactAuthorization(value: string): string {
   if (/^AWS4-[A-Z0-9-]+\s/.test(trimmed)) return trimmed.replace(SIGNATURE_PARAM, `$1${REDACTED}`);
   const scheme = /^\S+/.exec(trimmed)?.[0];
   return scheme && scheme.length < trimmed.length ? `${scheme} ${REDACTED}` : REDACTED;
-}
-
-/** A request target (`/path?query`) with the presigned URL's secrets redacted. */
-export function redactTarget(target: string): string {
-  const q = target.indexOf("?");
-  if (q === -1) return target;
-  const parts = target.slice(q + 1).split("&").map((pair) => {
-    const eq = pair.indexOf("=");
-    let name = eq === -1 ? pair : pair.slice(0, eq);
-    try {
-      name = decodeURIComponent(name);
-    } catch {
-      // Left as sent: a malformed escape is no secret's name.
-    }
-    return SECRET_QUERY.test(name) || SECRET_NAME.test(name) ? `${pair.slice(0, eq === -1 ? pair.length : eq)}=${REDACTED}` : pair;
-  });
-  return `${target.slice(0, q)}?${parts.join("&")}`;
 }
