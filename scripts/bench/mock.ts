@@ -225,12 +225,15 @@ export async function measureMockData(tmp: string, options: LoadOptions & { roun
 }
 
 /**
- * The request journal's cost: the same mock (its bin from source, through tsx) with the journal on
- * (the default) and off (`--journal-size 0`), under the same ListCommands load, runs alternating.
- * The requests are signed, so every entry carries a redacted Authorization header and an access key ID.
+ * The request journal's cost: the same mock (its built bin, else the bin from source through tsx)
+ * with the journal on (the default) and off (`--journal-size 0`), under the same ListCommands load,
+ * runs alternating. The requests are signed, so every entry carries a redacted Authorization header
+ * and an access key ID.
  */
 export async function measureMockJournal(options: LoadOptions & { rounds: number }): Promise<Row[]> {
-  const args = (...extra: string[]): string[] => ["--import", "tsx", join(repoRoot, "mock/src/cli.ts"), "--port", "{port}", "--host", "127.0.0.1", ...extra];
+  const bin = mockBin();
+  const common = ["--port", "{port}", "--host", "127.0.0.1"];
+  const args = (...extra: string[]): string[] => (bin ? [bin, ...common, ...extra] : ["--import", "tsx", join(repoRoot, "mock/src/cli.ts"), ...common, ...extra]);
   const withJournal = await startServer(args(), OURS_PROBE);
   const withoutJournal = await startServer(args("--journal-size", "0"), OURS_PROBE).catch(async (e: unknown) => {
     await withJournal.stop();
@@ -256,7 +259,7 @@ export async function measureMockJournal(options: LoadOptions & { rounds: number
     measure: `ListCommands req/s with the request journal on (${setting})`,
     unit: "req/s",
     ours: on.requestsPerSecond,
-    oursLabel: "mock, journal on (default)",
+    oursLabel: `mock${bin ? ", bin" : " via tsx"}, journal on (default)`,
     theirs: off.requestsPerSecond,
     theirsLabel: "the same mock, --journal-size 0",
     budget: { min: 0.9 },

@@ -7,7 +7,6 @@
  * client went away before the answer are not journaled, so reading the journal never changes it.
  */
 import type { OperationName } from "aws-ops-contract/types";
-import { firstValue } from "../http.js";
 import type { AnsweredBy, SignatureVerdict } from "./entry.js";
 import type { AnswerEvent } from "./event.js";
 import type { NewEntry, RequestJournal } from "./request-journal.js";
@@ -52,17 +51,21 @@ function signatureOf(event: AnswerEvent, headers: Record<string, string>): Signa
   };
 }
 
-/** The journal entry of an answer, and the bytes it holds (for the journal's byte bound). */
-export function entryOf(event: AnswerEvent): { entry: NewEntry; bytes: number } {
+/** What an answer's entry holds (its headers and body), for the journal's byte bound. */
+export function bytesOf(event: AnswerEvent): number {
+  let bytes = ENTRY_OVERHEAD_BYTES;
+  for (const name in event.headers) bytes += name.length + event.headers[name]!.length;
+  return bytes + (Number(event.headers["content-length"] ?? 0) || 0);
+}
+
+/** The journal entry of an answer. */
+export function entryOf(event: AnswerEvent): NewEntry {
   // The event's headers are redacted already, by the same rules (journal/redact.ts).
   const headers = event.headers;
   const max = MAX_ATTEMPTS.exec(headers["amz-sdk-request"] ?? "")?.[1];
   // An input the parse stage refused never parsed: what the event holds is its placeholder.
   const input = event.operation === undefined || event.answeredBy === "parse" || event.input === undefined ? null : event.input;
-  let bytes = ENTRY_OVERHEAD_BYTES;
-  for (const name in headers) bytes += name.length + headers[name]!.length;
-  bytes += Number(firstValue(event.headers["content-length"]) ?? 0) || 0;
-  const entry = {
+  return {
     requestId: event.requestId,
     receivedAt: new Date(event.receivedAt).toISOString(),
     method: event.method,
@@ -79,7 +82,6 @@ export function entryOf(event: AnswerEvent): { entry: NewEntry; bytes: number } 
     operation: (event.operation ?? null) as OperationName | null,
     input,
   } as NewEntry;
-  return { entry, bytes };
 }
 
 /** Records `event` in the journal `journalOf` names (the caller's); admin answers and aborted requests are not journaled. */
@@ -87,8 +89,6 @@ export function journalSubscriber(journalOf: (event: AnswerEvent) => RequestJour
   return (event) => {
     if (event.answeredBy === "admin" || event.closed === "aborted") return;
     const journal = journalOf(event);
-    if (!journal.enabled) return;
-    const { entry, bytes } = entryOf(event);
-    journal.record(entry, bytes);
+    if (journal.enabled) journal.record(() => entryOf(event), bytesOf(event));
   };
 }

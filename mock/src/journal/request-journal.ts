@@ -33,15 +33,25 @@ export function resolveJournalOptions(options: JournalOptions = {}): Required<Jo
   return { size, maxBytes };
 }
 
+/**
+ * An entry as kept: made when first read, not when recorded, so that a request pays only for
+ * keeping what it already has (its answer's event), not for shaping an entry nobody may read.
+ */
+interface Kept {
+  id: number;
+  make: () => NewEntry;
+  entry?: JournalEntry;
+}
+
 export class RequestJournal {
-  private readonly ring: Ring<JournalEntry> | undefined;
+  private readonly ring: Ring<Kept> | undefined;
   private nextId = 1;
   /** Entries recorded since the last clear (to tell how many the bounds dropped). */
   private recorded = 0;
 
   constructor(options: JournalOptions = {}) {
     const { size, maxBytes } = resolveJournalOptions(options);
-    this.ring = size === 0 ? undefined : new Ring<JournalEntry>(size, maxBytes);
+    this.ring = size === 0 ? undefined : new Ring<Kept>(size, maxBytes);
   }
 
   /** Whether entries are kept (a journal of size 0 keeps none). */
@@ -58,19 +68,23 @@ export class RequestJournal {
     return this.recorded - this.size;
   }
 
-  /** Numbers and keeps `entry`; `bytes` is what it holds (its body and headers), for the byte bound. */
-  record(entry: NewEntry, bytes: number): JournalEntry {
-    const numbered = { id: this.nextId++, ...entry } as JournalEntry;
+  /**
+   * Numbers and keeps an entry (or what makes it, on first read); `bytes` is what it holds (its body
+   * and headers), for the byte bound. Returns the entry's ID.
+   */
+  record(entry: NewEntry | (() => NewEntry), bytes: number): number {
+    const id = this.nextId++;
     if (this.ring) {
-      this.ring.push(numbered, bytes);
+      this.ring.push(typeof entry === "function" ? { id, make: entry } : { id, make: () => entry }, bytes);
       this.recorded++;
     }
-    return numbered;
+    return id;
   }
 
   /** The entries that pass `filter`, oldest first. */
   entries(filter?: RequestFilter): JournalEntry[] {
-    return applyFilter(this.ring?.toArray() ?? [], filter);
+    const kept = this.ring?.toArray() ?? [];
+    return applyFilter(kept.map((k) => (k.entry ??= { id: k.id, ...k.make() } as JournalEntry)), filter);
   }
 
   /** Forgets every entry; IDs keep counting, so an entry seen before is never confused with a later one. */

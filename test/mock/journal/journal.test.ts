@@ -147,7 +147,7 @@ describe("RequestJournal", () => {
     journal.clear();
     expect(journal.entries()).toEqual([]);
     expect(journal.dropped).toBe(0);
-    expect(journal.record(entry("ListCommands", {}), 1).id).toBe(31);
+    expect(journal.record(entry("ListCommands", {}), 1)).toBe(31);
   });
 
   it("keeps nothing with size 0, and refuses a bad size", () => {

@@ -1,7 +1,7 @@
 /** The journal's subscriber: what each AnswerEvent becomes in the caller's journal. */
 import { describe, expect, it } from "vitest";
 import type { AnswerEvent } from "../../../mock/src/journal/event.js";
-import { entryOf, journalSubscriber } from "../../../mock/src/journal/record.js";
+import { bytesOf, entryOf, journalSubscriber } from "../../../mock/src/journal/record.js";
 import { RequestJournal } from "../../../mock/src/journal/request-journal.js";
 
 const AT = Date.UTC(2026, 2, 4, 10, 11, 12);
@@ -34,7 +34,8 @@ function event(more: Partial<AnswerEvent> = {}): AnswerEvent {
 
 describe("entryOf", () => {
   it("keeps the operation, the parsed input, the caller, the SDK's attempt and the timings", () => {
-    const { entry, bytes } = entryOf(event());
+    const entry = entryOf(event());
+    const bytes = bytesOf(event());
     expect(entry).toMatchObject({
       requestId: "r-1",
       receivedAt: "2026-03-04T10:11:12.000Z",
@@ -53,7 +54,7 @@ describe("entryOf", () => {
   });
 
   it("spells out the signature check: verdict, region, service, signed headers, clock skew", () => {
-    expect(entryOf(event({ auth: { checked: true, ok: true, accessKeyId: "AKIDEXAMPLE" } })).entry.signature).toEqual({
+    expect(entryOf(event({ auth: { checked: true, ok: true, accessKeyId: "AKIDEXAMPLE" } })).signature).toEqual({
       valid: true,
       accessKeyId: "AKIDEXAMPLE",
       region: "eu-west-1",
@@ -62,11 +63,11 @@ describe("entryOf", () => {
       clockSkewMs: -10_000,
     });
     const refused = entryOf(event({ auth: { checked: true, ok: false, error: "InvalidSignatureException", accessKeyId: "AKIDEXAMPLE" }, answeredBy: "auth", status: 400, errorName: "InvalidSignatureException", input: undefined }));
-    expect(refused.entry).toMatchObject({ signature: { valid: false }, answeredBy: "refusal", error: "InvalidSignatureException", input: null });
+    expect(refused).toMatchObject({ signature: { valid: false }, answeredBy: "refusal", error: "InvalidSignatureException", input: null });
   });
 
   it("names what answered", () => {
-    const by = (more: Partial<AnswerEvent>): string => entryOf(event(more)).entry.answeredBy;
+    const by = (more: Partial<AnswerEvent>): string => entryOf(event(more)).answeredBy;
     expect(by({ source: "generated" })).toBe("generated");
     expect(by({ source: "example" })).toBe("example");
     expect(by({ source: "example", status: 400, errorName: "ThrottlingException" })).toBe("example");
@@ -78,9 +79,9 @@ describe("entryOf", () => {
 
   it("keeps a refused request's issues, and no input for a body that never parsed", () => {
     const issues = [{ path: "/MaxResults", rule: "maximum", message: "'/MaxResults' must be <= 50", params: { limit: 50 } }];
-    expect(entryOf(event({ answeredBy: "validate", status: 400, errorName: "ValidationException", input: { MaxResults: 51 }, issues })).entry).toMatchObject({ input: { MaxResults: 51 }, issues });
-    expect(entryOf(event({ answeredBy: "parse", status: 400, errorName: "SerializationException", input: {} })).entry.input).toBeNull();
-    expect(entryOf(event({ operation: undefined, input: undefined })).entry).toMatchObject({ operation: null, input: null });
+    expect(entryOf(event({ answeredBy: "validate", status: 400, errorName: "ValidationException", input: { MaxResults: 51 }, issues }))).toMatchObject({ input: { MaxResults: 51 }, issues });
+    expect(entryOf(event({ answeredBy: "parse", status: 400, errorName: "SerializationException", input: {} })).input).toBeNull();
+    expect(entryOf(event({ operation: undefined, input: undefined }))).toMatchObject({ operation: null, input: null });
   });
 });
 
