@@ -242,9 +242,10 @@ export async function measureMockJournal(options: LoadOptions & { rounds: number
   const onRuns: Result[] = [];
   const offRuns: Result[] = [];
   try {
+    // Which side goes first swaps every round, so that a drift in the machine's load falls on both.
     for (let round = 0; round < options.rounds; round++) {
-      offRuns.push(await load(withoutJournal, OURS_PROBE, options));
-      onRuns.push(await load(withJournal, OURS_PROBE, options));
+      const sides: Array<[RunningServer, Result[]]> = [[withoutJournal, offRuns], [withJournal, onRuns]];
+      for (const [server, runs] of round % 2 === 0 ? sides : sides.reverse()) runs.push(await load(server, OURS_PROBE, options));
     }
   } finally {
     await withJournal.stop();
