@@ -5,10 +5,13 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_CREDENTIALS, parseCredentials, type AuthOption, type MockCredentials } from "./auth/index.js";
 import { instantOf } from "./clock/mock-clock.js";
+import { ISOLATION_MODES, type Isolation } from "./callers/registry.js";
+import { DEFAULT_JOURNAL_SIZE } from "./journal/request-journal.js";
 import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
 export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--clock C] [--dynamic] [--log]
                              [--max-connections N] [--auth sigv4 [--credentials AKID:SECRET[:SESSION_TOKEN]]...]
+                             [--isolation accessKeyId] [--journal-size N]
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), described by the bundled OpenAPI documents and
@@ -36,6 +39,13 @@ Options:
   --credentials AKID:SECRET[:SESSION_TOKEN]
                credentials --auth sigv4 accepts; repeat for several (default
                ${DEFAULT_CREDENTIALS.accessKeyId}:${DEFAULT_CREDENTIALS.secretAccessKey})
+  --isolation MODE
+               none (default): every caller shares one state; accessKeyId: each access key ID
+               (of the requests' SigV4 credential scope) gets its own data set, request journal
+               and fault counters, for parallel tests against one mock
+  --journal-size N
+               requests the journal keeps, the newest (default ${DEFAULT_JOURNAL_SIZE}; 0 turns it off);
+               read it with GET /_mock/requests, verify with POST /_mock/verify
   --help       show this help
 
 Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer;
@@ -61,6 +71,8 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       "max-connections": { type: "string" },
       auth: { type: "string" },
       credentials: { type: "string", multiple: true },
+      isolation: { type: "string" },
+      "journal-size": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -79,6 +91,15 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values.auth !== undefined && values.auth !== "none" && values.auth !== "sigv4") throw new Error(`--auth must be none or sigv4 (got '${values.auth}')`);
   if (values.credentials !== undefined && values.auth !== "sigv4") throw new Error("--credentials needs --auth sigv4");
   if (values.auth === "sigv4") options.auth = values.credentials ? { type: "sigv4", credentials: values.credentials.map((text) => parseCredentials(text)) } : "sigv4";
+  if (values.isolation !== undefined) {
+    if (!(ISOLATION_MODES as readonly string[]).includes(values.isolation)) throw new Error(`--isolation must be ${ISOLATION_MODES.join(" or ")} (got '${values.isolation}')`);
+    options.isolation = values.isolation as Isolation;
+  }
+  if (values["journal-size"] !== undefined) {
+    const text = values["journal-size"];
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new Error(`--journal-size must be a whole number, 0 or more (got '${text}')`);
+    options.journal = { size: Number(text) };
+  }
   return { help: false, options };
 }
 

@@ -6,15 +6,20 @@
  * format (protocol.ts), and nothing a client sends can make it hang or throw.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bundledModel, loadSpecs, operationsOf, type IndexedOperation, type Protocol, type SpecSource } from "aws-ops-contract/model";
+import { bundledModel, loadSpecs, operationsOf, requestShape, type IndexedOperation, type OpenApiDocument, type Protocol, type Shape, type SpecSource } from "aws-ops-contract/model";
 import { ADMIN_ROUTES } from "./admin/routes.js";
 import { createAuthCheck, type AuthOption } from "./auth/index.js";
 import type { Clock } from "./clock/clock.js";
 import { MockClock, type ClockOption } from "./clock/mock-clock.js";
-import { MockData, type DataSource } from "./data/index.js";
-import { AttemptCounter } from "./faults/attempts.js";
+import { isAdminPath } from "./admin/router.js";
+import { callerStates } from "./callers/state.js";
+import { CallerRegistry, checkIsolation, type Isolation } from "./callers/registry.js";
+import { localControl, type MockControl } from "./control.js";
+import type { DataSource } from "./data/index.js";
 import { AnswerEvents } from "./journal/events.js";
 import { logLine } from "./journal/log.js";
+import { journalSubscriber } from "./journal/record.js";
+import { resolveJournalOptions, type JournalOptions } from "./journal/request-journal.js";
 import { Router } from "./operations.js";
 import { createExampleBuilder } from "./sources/example.js";
 import { createSources } from "./sources/index.js";
@@ -49,6 +54,17 @@ export interface MockHandlerOptions {
    * Clock of the caller's own (clock/).
    */
   clock?: ClockOption | Clock;
+  /**
+   * The request journal's bounds: `{ size }` entries (default DEFAULT_JOURNAL_SIZE; 0 turns it off)
+   * holding at most `{ maxBytes }` of bodies and headers (default DEFAULT_JOURNAL_BYTES).
+   */
+  journal?: JournalOptions;
+  /**
+   * `"accessKeyId"`: each access key ID (of the requests' SigV4 credential scope) gets its own data
+   * set, journal and fault counters, for parallel tests against one mock. Default `"none"`: one
+   * state for every caller.
+   */
+  isolation?: Isolation;
 }
 
 export interface MockHandler {
@@ -59,6 +75,8 @@ export interface MockHandler {
   /** Every answer's AnswerEvent: `events.subscribe(listener)`. */
   readonly events: AnswerEvents;
   readonly clock: Clock;
+  /** The journal, verification, reset and record changes of one caller's state (the shared one without an access key ID). */
+  control(accessKeyId?: string): MockControl;
 }
 
 const isClock = (option: ClockOption | Clock | undefined): option is Clock => typeof option === "object" && !(option instanceof Date);
@@ -75,7 +93,11 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   // The bundled documents are read once per process (the data set is in their shapes too).
   const { docs, operations } = options.specs ? servedModel(options.specs) : bundledModel();
   const clock = isClock(options.clock) ? options.clock : MockClock.from(options.clock);
-  const caller: CallerState = { data: new MockData(options.data, clock), attempts: new AttemptCounter(), clock };
+  const isolation = checkIsolation(options.isolation);
+  const journal = resolveJournalOptions(options.journal);
+  const states = callerStates({ data: options.data, clock, journal, isolated: isolation !== "none" });
+  const callers = new CallerRegistry<CallerState>(isolation, () => states.create());
+  const shapes = shapesOf(docs, operations);
   const events = new AnswerEvents();
   const router = new Router(operations);
   const mock: MockServices = {
@@ -91,13 +113,34 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
     dynamic: options.dynamic ?? false,
     adminRoutes: ADMIN_ROUTES,
     events,
-    callerOf: () => caller,
+    // The admin API acts for the caller `?accessKeyId=` names, else for the request's own credential scope.
+    callerOf: (context) => callers.stateFor((isAdminPath(context.path) && adminCaller(context.req.url)) || context.accessKeyId),
+    resetCaller: (state) => states.reset(state),
+    shapeOf: (operation) => shapes.get(operation),
   };
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
   if (log) events.subscribe((event) => log(logLine(event)));
+  if (journal.size > 0) events.subscribe(journalSubscriber((event) => callers.stateFor(event.accessKeyId).journal));
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    void serveRequest(mock, STAGES, caller, req, res);
+    void serveRequest(mock, STAGES, callers.shared, req, res);
   };
-  return Object.assign(handler, { operations, protocolOf: (path: string) => router.protocolOf(path), events, clock });
+  const control = (accessKeyId?: string): MockControl => {
+    const state = (): CallerState => callers.stateFor(accessKeyId);
+    // Without isolation every caller shares one journal: a caller's control reads its own entries in it.
+    const filter = isolation === "none" && accessKeyId !== undefined ? { accessKeyId } : {};
+    return localControl(state, mock.shapeOf, () => states.reset(state()), filter);
+  };
+  return Object.assign(handler, { operations, protocolOf: (path: string) => router.protocolOf(path), events, clock, control });
+}
+
+/** `?accessKeyId=` of an admin request's target. */
+function adminCaller(url: string | undefined): string | undefined {
+  const q = url?.indexOf("?") ?? -1;
+  return q === -1 ? undefined : (new URLSearchParams(url!.slice(q + 1)).get("accessKeyId") ?? undefined) || undefined;
+}
+
+/** Each operation's request shape, by operation ID. */
+function shapesOf(docs: readonly OpenApiDocument[], operations: readonly IndexedOperation[]): Map<string, Shape> {
+  return new Map(operations.map((op) => [op.operationId, requestShape(docs[op.docIndex]!, op)]));
 }

@@ -9,6 +9,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clockControl, type ClockControl } from "./clock/control.js";
+import type { MockControl } from "./control.js";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import type { AnswerEvents } from "./journal/events.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
@@ -27,6 +28,14 @@ export type { AnswerSource } from "./sources/types.js";
 export type { StageName } from "./stages/types.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
 export type { DataSet, Progressing, TimelineAt, TimelineEntry } from "./data/types.js";
+export { connectMock, type ConnectOptions } from "./connect.js";
+export type { MockControl } from "./control.js";
+export { DEFAULT_MAX_CALLERS, ISOLATION_MODES, type Isolation } from "./callers/registry.js";
+export { DEFAULT_JOURNAL_BYTES, DEFAULT_JOURNAL_SIZE, type JournalOptions } from "./journal/request-journal.js";
+export type { AnsweredBy, EntryOf, EntryTimings, JournalEntry, OperationEntry, SdkAttemptMarks, SignatureVerdict, UnmatchedEntry } from "./journal/entry.js";
+export type { RequestFilter } from "./journal/filters.js";
+export { VerificationError, type CountVerification, type InputPattern, type NearMiss, type NthVerification, type RequestPattern, type SequenceVerification, type Times, type Verification, type VerificationResult } from "./verify/verify.js";
+export type { Difference } from "./verify/match.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/model";
 
 export const DEFAULT_PORT = 4010;
@@ -44,13 +53,20 @@ export interface StartMockOptions extends Omit<MockHandlerOptions, "specs">, Con
   specs?: readonly SpecSource[];
 }
 
-export interface RunningMock {
+/**
+ * A running mock. As a MockControl it reads and verifies the journal, resets and changes records of
+ * the shared state (every caller's, without isolation); `caller(accessKeyId)` does the same for one
+ * caller's state.
+ */
+export interface RunningMock extends MockControl {
   /** The endpoint to give the SDK (`endpoint`) or the AWS CLI (`--endpoint-url`), e.g. `http://127.0.0.1:4010`. */
   url: string;
   /** One AnswerEvent per answer: `mock.events.subscribe((event) => ...)` returns the unsubscribe function. */
   events: AnswerEvents;
   /** The mock's clock: `mock.clock.advance("90s")`, `mock.clock.set(date)`, `mock.clock.now()` (see `clock` in the options). */
   clock: ClockControl;
+  /** The journal, verification, reset and records of the caller with this access key ID (with isolation, its own state). */
+  caller(accessKeyId: string): MockControl;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -67,6 +83,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
+    ...handler.control(),
+    caller: (accessKeyId: string) => handler.control(accessKeyId),
     url: `http://${hostInUrl}:${address.port}`,
     events: handler.events,
     clock: clockControl(handler.clock),

@@ -10,13 +10,13 @@ import { parseCommandLine, parseCount, runIfMain, UsageError } from "../lib/cli.
 import { consumerRows, measureConsumer } from "./consumer.js";
 import { repoRoot } from "./fixtures.js";
 import { installRows, measureInstall } from "./install.js";
-import { measureMock, measureMockData } from "./mock.js";
+import { measureMock, measureMockData, measureMockJournal } from "./mock.js";
 import { buildFailure, buildPackage } from "./package.js";
 import { evaluate, formatTable, machine, type Row } from "./report.js";
 import { measureRoundTrip } from "./roundtrip.js";
 import { measureValidation } from "./validation.js";
 
-const GROUPS = ["consumer", "install", "roundtrip", "validation", "mock", "mock-data"] as const;
+const GROUPS = ["consumer", "install", "roundtrip", "validation", "mock", "mock-data", "mock-journal"] as const;
 type Group = (typeof GROUPS)[number];
 
 const HELP = `Usage: npm run bench [-- options]
@@ -33,6 +33,9 @@ Measures this package against the alternative, side by side in one run:
   mock-data   the mock serving a 10,000-command data set (ListCommands, Status filter, MaxResults
               50) vs Prism alone on its examples, req/s, as recorded and with every command on a
               timeline; and that data set's load time (< 1 s)
+  mock-journal
+              the mock's ListCommands req/s with its request journal on (the default) vs the
+              same mock with --journal-size 0, in one run (within 10%)
 
 Options:
   --only LIST       comma-separated groups to run (default: all): ${GROUPS.join(",")}
@@ -102,6 +105,10 @@ async function main(argv: string[]): Promise<void> {
     if (only.includes("mock-data")) {
       log(`mock with a 10,000-command data set vs Prism alone (${load.connections} connections, ${load.seconds} s each)`);
       rows.push(...(await measureMockData(tmp, { ...load, rounds: quick ? 1 : 2 })));
+    }
+    if (only.includes("mock-journal")) {
+      log(`mock with the request journal on vs off (${load.connections} connections, ${load.seconds} s each)`);
+      rows.push(...(await measureMockJournal({ ...load, rounds: quick ? 1 : 3 })));
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -244,3 +244,49 @@ export async function measureMockData(tmp: string, options: LoadOptions & { roun
   if (failures.length) rows[0]!.note = `non-2xx/errors/timeouts under load: ${failures.map((f) => `${f.non2xx}/${f.errors}/${f.timeouts}`).join(", ")}`;
   return rows;
 }
+
+/**
+ * The request journal's cost: the same mock (its built bin, else the bin from source through tsx)
+ * with the journal on (the default) and off (`--journal-size 0`), under the same ListCommands load,
+ * runs alternating. The requests are signed, so every entry carries a redacted Authorization header
+ * and an access key ID.
+ */
+export async function measureMockJournal(options: LoadOptions & { rounds: number }): Promise<Row[]> {
+  const bin = mockBin();
+  const common = ["--port", "{port}", "--host", "127.0.0.1"];
+  const args = (...extra: string[]): string[] => (bin ? [bin, ...common, ...extra] : ["--import", "tsx", join(repoRoot, "mock/src/cli.ts"), ...common, ...extra]);
+  const withJournal = await startServer(args(), OURS_PROBE);
+  const withoutJournal = await startServer(args("--journal-size", "0"), OURS_PROBE).catch(async (e: unknown) => {
+    await withJournal.stop();
+    throw e;
+  });
+  const onRuns: Result[] = [];
+  const offRuns: Result[] = [];
+  try {
+    // Which side goes first swaps every round, so that a drift in the machine's load falls on both.
+    for (let round = 0; round < options.rounds; round++) {
+      const sides: Array<[RunningServer, Result[]]> = [[withoutJournal, offRuns], [withJournal, onRuns]];
+      for (const [server, runs] of round % 2 === 0 ? sides : sides.reverse()) runs.push(await load(server, OURS_PROBE, options));
+    }
+  } finally {
+    await withJournal.stop();
+    await withoutJournal.stop();
+  }
+  const on = figures(withJournal, onRuns, `node ${args().join(" ")}`);
+  const off = figures(withoutJournal, offRuns, `node ${args("--journal-size", "0").join(" ")}`);
+  const setting = `${options.connections} conn, ${options.seconds} s, best of ${options.rounds}`;
+  const failures = [on, off].filter((f) => f.non2xx || f.errors || f.timeouts);
+  const row: Row = {
+    group: "mock",
+    measure: `ListCommands req/s with the request journal on (${setting})`,
+    unit: "req/s",
+    ours: on.requestsPerSecond,
+    oursLabel: `mock${bin ? ", bin" : " via tsx"}, journal on (default)`,
+    theirs: off.requestsPerSecond,
+    theirsLabel: "the same mock, --journal-size 0",
+    budget: { min: 0.9 },
+    detail: "every answer recorded: operation, parsed input, redacted headers, SDK attempt, source, status, timings",
+  };
+  if (failures.length) row.note = `non-2xx/errors/timeouts under load: ${failures.map((f) => `${f.non2xx}/${f.errors}/${f.timeouts}`).join(", ")}`;
+  return [row];
+}

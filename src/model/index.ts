@@ -85,3 +85,4 @@ export type IndexedOperation = SpecOperation & { docIndex: number };
 export function operationsOf(docs: readonly OpenApiDocument[]): IndexedOperation[] {
   return docs.flatMap((doc, docIndex) => readOperations(doc).map((op) => ({ ...op, docIndex })));
 }
+export { requestShape, shapeOf, UNORDERED_EXTENSION, type Shape } from "./shape.js";

@@ -35,7 +35,8 @@ export function toJsonSchema(node: Json, prefix: string, inProperties = false): 
   if (!node || typeof node !== "object") return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
-    if (!inProperties && ANNOTATIONS.has(key)) continue;
+    // Vendor extensions (`x-...`) annotate the API for its readers (src/model/shape.ts); they never change a result.
+    if (!inProperties && (ANNOTATIONS.has(key) || key.startsWith("x-"))) continue;
     if (!inProperties && key === "$ref" && typeof value === "string") {
       out[key] = value.replace(/^#\/components\/schemas\//, `${prefix}#/$defs/`);
     } else {

@@ -11,7 +11,7 @@
  */
 import fc from "fast-check";
 import type { OpenApiDoc } from "../openapi/load.js";
-import { ANNOTATION_KEYWORDS, SUPPORTED_KEYWORDS, codePoints, resolve, type Schema } from "./schema.js";
+import { ANNOTATION_KEYWORDS, SUPPORTED_KEYWORDS, codePoints, isExtension, resolve, type Schema } from "./schema.js";
 
 export interface ArbitraryOptions {
   /** Longest generated string when the schema allows longer (never below minLength). */
@@ -29,7 +29,7 @@ export function arbitraryFor(doc: OpenApiDoc, root: Schema, options: ArbitraryOp
   const build = (node: Schema, where: string): fc.Arbitrary<unknown> => {
     const schema = resolve(doc, node);
     for (const key of Object.keys(schema)) {
-      if (!SUPPORTED_KEYWORDS.has(key) && !ANNOTATION_KEYWORDS.has(key)) {
+      if (!SUPPORTED_KEYWORDS.has(key) && !ANNOTATION_KEYWORDS.has(key) && !isExtension(key)) {
         throw new Error(`${where}: keyword '${key}' is not supported by the schema->arbitrary translator`);
       }
     }

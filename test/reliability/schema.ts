@@ -38,6 +38,8 @@ export const SUPPORTED_KEYWORDS = new Set([
 ]);
 /** Keywords that never constrain a value (OpenAPI and JSON Schema annotations). */
 export const ANNOTATION_KEYWORDS = new Set(["description", "title", "examples", "default", "deprecated"]);
+/** Vendor extensions (`x-aws-unordered`) annotate a schema for its readers; they constrain no value. */
+export const isExtension = (keyword: string): boolean => keyword.startsWith("x-");
 
 /** Follows `$ref` chains; a `$ref`'s sibling keywords here are annotations only (checked by a test). */
 export const resolve = (doc: OpenApiDoc, schema: Schema): Schema => deref<Schema>(doc, schema);

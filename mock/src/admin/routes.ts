@@ -5,8 +5,10 @@
  */
 import { clockRoute } from "./clock.js";
 import { dataRoute } from "./data.js";
+import { requestsRoute, resetRoute, verifyRoute } from "./journal.js";
+import { RECORD_ROUTES } from "./records.js";
 import type { AdminRoute } from "./types.js";
 
 export const ADMIN_PREFIX = "/_mock/";
 
-export const ADMIN_ROUTES: readonly AdminRoute[] = [dataRoute, clockRoute];
+export const ADMIN_ROUTES: readonly AdminRoute[] = [dataRoute, ...RECORD_ROUTES, clockRoute, requestsRoute, verifyRoute, resetRoute];

@@ -71,7 +71,7 @@ function listing<T>(
   const head = `{${before}"${listMember}":[`;
   const tail = `]${after}`;
   const page = pageOf(tokens, list, {
-    generation: store.generation,
+    generation: store.tokenGeneration(operation.operationId, body),
     query: queryKey(operation.operationId, body, tokenMember, sizeMember),
     token: text(body[tokenMember]),
     size: pageSizeOf(paging, body),

@@ -6,6 +6,7 @@
  */
 import { loadedProgressions } from "./load.js";
 import { buildProgressions, derivedCommand, runOf, type Moment, type Progression, type Progressions } from "./progressions.js";
+import { scopeOf } from "./records.js";
 import type { DataSet, Rec } from "./types.js";
 
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -154,6 +155,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface StoreOptions {
   /** When the data set was loaded, epoch ms on the mock's clock: timelines count from here. Default: the machine's time. */
   loadedAt?: number;
+  /** How many single-record changes touched each token scope (records.ts) since the data set loaded. */
+  scopes?: ReadonlyMap<string, number>;
 }
 
 export class DataStore {
@@ -184,6 +187,7 @@ export class DataStore {
   /** Whether any command or invocation is on a timeline (then the Status indexes are not used). */
   readonly commandsChange: boolean;
   readonly loadedAt: number;
+  private readonly scopes: ReadonlyMap<string, number>;
   /** How many answers each run has had, for the runs that change by read count. */
   private readonly reads = new Map<string, number>();
   private readonly readRuns: ReadonlySet<string>;
@@ -192,9 +196,10 @@ export class DataStore {
     readonly data: DataSet,
     /** Changes with every data set a mock loads, so that its old pagination tokens are refused. */
     readonly generation: number | string,
-    { loadedAt = Date.now() }: StoreOptions = {},
+    { loadedAt = Date.now(), scopes = new Map() }: StoreOptions = {},
   ) {
     this.loadedAt = loadedAt;
+    this.scopes = scopes;
     const progressions: Progressions = loadedProgressions(data) ?? buildProgressions(data, (collection, index) => `${collection}[${index}]`);
     this.readRuns = progressions.readRuns;
     const live = <E extends { live: unknown }>(entry: E, record: Rec, make: (state: Rec) => unknown): E => {
@@ -272,6 +277,22 @@ export class DataStore {
   countAnswer(runs: Iterable<string>): void {
     if (this.readRuns.size === 0) return;
     for (const run of new Set(runs)) if (this.readRuns.has(run)) this.reads.set(run, (this.reads.get(run) ?? 0) + 1);
+  }
+
+  /**
+   * What a listing's tokens are bound to: the data set, and the single-record changes that shifted
+   * that listing (so that changing one execution's steps leaves every other listing's tokens valid).
+   */
+  tokenGeneration(operationId: string, body: Rec): string {
+    const changes = this.scopes.get(scopeOf(operationId, body));
+    return changes === undefined ? String(this.generation) : `${this.generation}.${changes}`;
+  }
+
+  /** The scope counts after `changed` scopes change once more. */
+  scopesAfter(changed: readonly string[]): Map<string, number> {
+    const next = new Map(this.scopes);
+    for (const scope of changed) next.set(scope, (next.get(scope) ?? 0) + 1);
+    return next;
   }
 
   /** How many records of each collection (the HTTP data endpoint's answer). */

@@ -33,6 +33,11 @@ export class AttemptCounter {
     return { ok: true, attempt: count };
   }
 
+  /** Forgets every call's attempts (a reset). */
+  clear(): void {
+    this.seen.clear();
+  }
+
   get size(): number {
     return this.seen.size;
   }

@@ -3,6 +3,7 @@
  * the answers server.ts writes straight to the socket. The log line is one subscriber. Nothing here
  * holds a secret: no signature, no session token, no secret key (see `redactedHeaders`).
  */
+import type { ValidationIssue } from "aws-ops-contract/types";
 import type { AnswerSource } from "../sources/types.js";
 import type { Violation } from "../proxy/violations.js";
 import type { StageName } from "../stages/types.js";
@@ -47,6 +48,10 @@ export interface AnswerEvent {
   attempt: number | undefined;
   /** Total time to the answer, and per stage, in milliseconds. */
   timings: { totalMs: number; stages: Partial<Record<StageName, number>> };
+  /** The access key ID of the request's credential scope, signed or not (who is calling); undefined when it has none. */
+  accessKeyId?: string | undefined;
+  /** The contract violations of a request refused with ValidationException or SerializationException. */
+  issues?: ValidationIssue[] | undefined;
   /** The request headers (lower-case names), with credentials' secret parts taken out. */
   headers: Record<string, string>;
   /** Whether the connection was closed after the answer, or the client went away before it. */

@@ -4,6 +4,7 @@
  * does not stop the others, nor the answer.
  */
 import type { AnswerEvent, AnswerListener } from "./event.js";
+import { redactHeaders } from "./redact.js";
 
 export class AnswerEvents {
   private readonly listeners = new Set<AnswerListener>();
@@ -33,15 +34,7 @@ export class AnswerEvents {
   }
 }
 
-/** Request headers without their secrets: the signature and the session token. */
+/** Request headers without their secrets: the signature, session tokens, cookies (journal/redact.ts). */
 export function redactedHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(", ") : value;
-    if (name === "x-amz-security-token") out[name] = "(redacted)";
-    else if (name === "authorization") out[name] = text.replace(/Signature=[0-9a-fA-F]*/g, "Signature=(redacted)");
-    else out[name] = text;
-  }
-  return out;
+  return redactHeaders(headers);
 }

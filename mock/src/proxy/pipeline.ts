@@ -5,13 +5,14 @@
  * services' shape has them; each is built lazily and stays unused.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { IndexedOperation, OpenApiDocument } from "aws-ops-contract/model";
+import { requestShape, type IndexedOperation, type OpenApiDocument } from "aws-ops-contract/model";
 import { createAuthCheck, type AuthOption } from "../auth/index.js";
 import type { Clock } from "../clock/clock.js";
 import { MockData } from "../data/index.js";
 import { AttemptCounter } from "../faults/attempts.js";
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from "../handler.js";
 import { AnswerEvents } from "../journal/events.js";
+import { RequestJournal } from "../journal/request-journal.js";
 import type { Router } from "../operations.js";
 import { createExampleBuilder } from "../sources/example.js";
 import { createSources } from "../sources/index.js";
@@ -34,7 +35,9 @@ export interface ProxyPipeline {
 
 export function createProxyHandler({ docs, operations, router, auth, clock, forwarder }: ProxyPipeline): { handler: (req: IncomingMessage, res: ServerResponse) => void; events: AnswerEvents } {
   const events = new AnswerEvents();
-  const caller: CallerState = { data: new MockData({}), attempts: new AttemptCounter(), clock };
+  // The proxy serves no admin routes, so nothing would read a journal: it keeps none.
+  const caller: CallerState = { data: new MockData({}), attempts: new AttemptCounter(), clock, journal: new RequestJournal({ size: 0 }) };
+  const shapes = new Map(operations.map((op) => [op.operationId, requestShape(docs[op.docIndex]!, op)]));
   const services: MockServices = {
     operations,
     router,
@@ -46,6 +49,8 @@ export function createProxyHandler({ docs, operations, router, auth, clock, forw
     adminRoutes: [],
     events,
     callerOf: () => caller,
+    resetCaller: () => undefined,
+    shapeOf: (operation) => shapes.get(operation),
   };
   return { handler: (req, res) => void serveRequest(services, PROXY_STAGES, caller, req, res), events };
 }

@@ -1,4 +1,5 @@
 /** read: the request line and headers into the context (method, path, target, the SDK's attempt marks), and whose state it answers from. */
+import { accessKeyIdOf } from "../callers/access-key.js";
 import { firstValue, pathOf } from "../http.js";
 import type { SdkAttempt, Stage } from "./types.js";
 
@@ -20,6 +21,7 @@ export const readStage: Stage = {
     context.path = pathOf(req.url);
     context.target = firstValue(req.headers["x-amz-target"]);
     context.sdk = sdkAttemptOf(req.headers);
+    context.accessKeyId = accessKeyIdOf(firstValue(req.headers["authorization"]), req.url);
     context.caller = context.mock.callerOf(context);
     return undefined;
   },

@@ -77,6 +77,8 @@ export function answerEvent(context: RequestContext, outcome: Outcome | undefine
     answeredBy,
     source: answeredBy === "answer" ? context.answeredFrom : undefined,
     auth: context.auth,
+    accessKeyId: context.accessKeyId,
+    issues: context.issues,
     invocationId: context.sdk.invocationId,
     attempt: context.sdk.attempt,
     timings: { totalMs: performance.now() - context.startedAt, stages: context.timings },

@@ -10,6 +10,7 @@ import type { AnswerEvents } from "../journal/events.js";
 import type { Router } from "../operations.js";
 import type { Sources } from "../sources/index.js";
 import type { Validators } from "../validators.js";
+import type { ShapeOf } from "../verify/verify.js";
 import type { CallerState, RequestContext } from "./types.js";
 
 export interface MockServices {
@@ -25,6 +26,10 @@ export interface MockServices {
   /** The admin route table (everything under `/_mock/`). */
   readonly adminRoutes: readonly AdminRoute[];
   readonly events: AnswerEvents;
-  /** The state a request answers from: the shared one, unless callers are told apart. */
+  /** The state a request answers from: the shared one, unless callers are told apart (isolation). */
   callerOf(context: RequestContext): CallerState;
+  /** Puts a caller's state back to the mock's start (POST /_mock/reset). */
+  resetCaller(state: CallerState): void;
+  /** The request shape of an operation, for verification (lists the service reads as sets). */
+  readonly shapeOf: ShapeOf;
 }

@@ -8,6 +8,8 @@ import type { IndexedOperation } from "aws-ops-contract/model";
 import type { Clock } from "../clock/clock.js";
 import type { MockData } from "../data/index.js";
 import type { AttemptCounter } from "../faults/attempts.js";
+import type { RequestJournal } from "../journal/request-journal.js";
+import type { ValidationIssue } from "aws-ops-contract/types";
 import type { AuthVerdict } from "../journal/event.js";
 import type { Preferences } from "../prefer.js";
 import type { Outcome } from "../protocol.js";
@@ -30,6 +32,8 @@ export interface CallerState {
   attempts: AttemptCounter;
   /** "Now" for this caller's answers: Date, the signing window, delays. */
   clock: Clock;
+  /** The requests this caller sent and what they got (journal/request-journal.ts). */
+  journal: RequestJournal;
 }
 
 /** What a stage returns: the answer, nothing (pass on), or "aborted" (the client went away: nothing to write). */
@@ -69,6 +73,8 @@ export interface RequestContext {
   /** `X-Amz-Target`, for AWS JSON. */
   target: string | undefined;
   sdk: SdkAttempt;
+  /** The access key ID of the request's credential scope (callers/access-key.ts): who is calling. */
+  accessKeyId?: string | undefined;
   // route
   route?: Route | undefined;
   /** The operation asked for, once routed. */
@@ -80,6 +86,8 @@ export interface RequestContext {
   // parse, validate
   /** The request body as parsed (null members removed), once parsed. */
   input?: unknown;
+  /** The contract violations of a request the validate stage refused. */
+  issues?: ValidationIssue[] | undefined;
   // prefer
   preferences?: Preferences | undefined;
   // faults: where the answer comes from, as decided

@@ -9,6 +9,7 @@ export const validateStage: Stage = {
   run(context) {
     const violations = context.mock.validators.request(context.operation!, context.input);
     if (violations.issues.length === 0) return undefined;
+    context.issues = violations.issues;
     const unreadable = serializationFailure(violations.issues, context.input);
     return unreadable ? operationError(context, 400, "SerializationException", unreadable) : operationError(context, 400, "ValidationException", validationMessage(violations, context.input));
   },
