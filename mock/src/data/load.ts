@@ -135,7 +135,9 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
         else seen.set(id, index);
       }
     });
-    (set[collection.name] as Rec[]).push(...records);
+    // Assigned, not spread into push: a spread passes every record as an argument, and more than
+    // about 120,000 overflow the call stack.
+    (set as unknown as Record<CollectionName, Rec[]>)[collection.name] = records;
   }
   if (faultCount > 0) {
     const more = faultCount > faults.length ? `\n  ... and ${faultCount - faults.length} more` : "";
