@@ -9,6 +9,7 @@ export type BodyResult =
   | { kind: "body"; bytes: Buffer }
   | { kind: "tooLarge" }
   | { kind: "timeout" }
+  | { kind: "tooSlow" }
   | { kind: "aborted" };
 
 export interface BodyLimits {
@@ -16,6 +17,12 @@ export interface BodyLimits {
   maxBytes: number;
   /** Longest wait for the next chunk, in milliseconds. */
   idleTimeoutMs: number;
+  /**
+   * A body that may hold something others wait for (a lock) must also keep up this average rate,
+   * in bytes per second, once `idleTimeoutMs` has passed: a client trickling a byte now and then
+   * never trips the idle timeout. Default: no rate.
+   */
+  minBytesPerSecond?: number;
 }
 
 export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyResult> {
@@ -27,14 +34,24 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Body
     const chunks: Buffer[] = [];
     let size = 0;
     let timer: NodeJS.Timeout | undefined;
+    let rateTimer: NodeJS.Timeout | undefined;
+    const started = Date.now();
     const finish = (result: BodyResult): void => {
       clearTimeout(timer);
+      clearTimeout(rateTimer);
       req.off("data", onData).off("end", onEnd).off("aborted", onAborted).off("error", onAborted).off("close", onClose);
       resolve(result);
     };
     const arm = (): void => {
       clearTimeout(timer);
       timer = setTimeout(() => finish({ kind: "timeout" }), limits.idleTimeoutMs);
+      const rate = limits.minBytesPerSecond;
+      if (rate !== undefined) {
+        // The moment the bytes so far stop being enough: the grace period plus their worth at the rate.
+        clearTimeout(rateTimer);
+        const due = started + limits.idleTimeoutMs + (size / rate) * 1000;
+        rateTimer = setTimeout(() => finish({ kind: "tooSlow" }), Math.max(0, due - Date.now()));
+      }
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;

@@ -150,7 +150,7 @@ async function serve(context: Context, req: IncomingMessage, res: ServerResponse
   if (read.kind === "tooLarge") {
     return { ...fail(413, "RequestEntityTooLargeException", `The request body is larger than the mock's limit of ${context.limits.maxBytes} bytes`), close: "drain" };
   }
-  if (read.kind === "timeout") {
+  if (read.kind === "timeout" || read.kind === "tooSlow") {
     return { ...fail(408, "RequestTimeoutException", `The request body did not arrive: no data for ${context.limits.idleTimeoutMs} ms`), close: "now" };
   }
   const refused = context.auth && (await context.auth(op, req, read.bytes));

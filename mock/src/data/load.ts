@@ -5,12 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
+import { duplicateKeys } from "./json-keys.js";
+import { jsonLengthUpTo, MAX_RECORD_BYTES } from "./record-size.js";
 import { findOperation, responseSchema } from "./spec.js";
 import { timestampPaths, timestampsToWire, type MemberPath } from "./timestamps.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
+import { parseYamlData, YamlDataError } from "./yaml.js";
 
 /** Raised for a data set that cannot be used; `message` says what and where. */
 export class DataSetError extends Error {
@@ -30,13 +32,44 @@ const MAX_LISTED = 20;
 
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 
-/** Parses a data file's text: YAML for `.yaml`/`.yml` (or `yaml: true`), JSON otherwise. */
+/**
+ * Parses a data file's text: YAML for `.yaml`/`.yml` (or `yaml: true`, within the bounds of yaml.ts),
+ * JSON otherwise, where a member named twice in one object is refused as YAML refuses it.
+ */
 export function parseDataText(text: string, source: string, yaml = false): unknown {
-  try {
-    return yaml ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    throw new DataSetError(`Data set ${source} is not valid ${yaml ? "YAML" : "JSON"}: ${(error as Error).message}`);
+  if (yaml) {
+    try {
+      return parseYamlData(text);
+    } catch (error) {
+      if (error instanceof YamlDataError) throw new DataSetError(`Data set ${source} is not a usable YAML data set: ${error.message}`);
+      throw new DataSetError(`Data set ${source} is not valid YAML: ${(error as Error).message}`);
+    }
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DataSetError(`Data set ${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  const twice = duplicateKeys(text, MAX_LISTED + 1);
+  if (twice.length > 0) {
+    const lines = twice.slice(0, MAX_LISTED).map(({ path, key }) => {
+      const [collection, index, ...member] = path;
+      const pointer = `${member.map((part) => `/${String(part)}`).join("")}/${key}`;
+      if (typeof collection !== "string" || typeof index !== "number") return `member '${path.map((part) => `/${String(part)}`).join("")}/${key}' is given twice`;
+      return `${recordLabel(collection, index, (raw as Record<string, unknown[]>)[collection]?.[index])}: member '${pointer}' is given twice`;
+    });
+    const more = twice.length > MAX_LISTED ? "\n  ... and more" : "";
+    throw new DataSetError(`Data set ${source} names a member twice in one object (JSON would keep the last, silently); nothing was loaded:\n  ${lines.join("\n  ")}${more}`);
+  }
+  return raw;
+}
+
+/** `Commands[3] (CommandId ...)`: how messages name a record. */
+function recordLabel(collectionName: string, index: number, record: unknown): string {
+  const collection = COLLECTIONS.find((c) => c.name === collectionName);
+  const id = collection && record && typeof record === "object" && !Array.isArray(record) ? collection.id(record as Rec) : undefined;
+  return `${collectionName}[${index}]${id ? ` (${collection!.idLabel} ${id})` : ""}`;
 }
 
 export function readDataFile(file: string): unknown {
@@ -104,7 +137,14 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
       // request's freshly parsed data is the mock's own already.
       const record = (owned ? item : structuredClone(item)) as Rec;
       if (WHOLE_OUTPUT_RECORDS.has(collection.name)) delete record["ResponseMetadata"];
-      timestampsToWire(collection.wrap(record), paths);
+      for (const problem of timestampsToWire(collection.wrap(record), paths)) {
+        fault(`${recordLabel(collection.name, index, record)}: member '${problem.pointer.slice(collection.wrapPointer.length)}' ${problem.message}`);
+      }
+      for (const [pointer, part] of collection.parts(record)) {
+        if (jsonLengthUpTo(part, MAX_RECORD_BYTES) > MAX_RECORD_BYTES) {
+          fault(`${recordLabel(collection.name, index, record)}: member '${pointer || "/"}' is over ${MAX_RECORD_BYTES} characters as JSON; an answer sends it whole, so a record may be at most that`);
+        }
+      }
       records.push(record);
       valid.push(true);
     });
@@ -116,7 +156,7 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
       if (!isObject) return;
       const record = records[recordIndex++]!;
       const id = collection.id(record);
-      const where = `${collection.name}[${index}]${id ? ` (${collection.idLabel} ${id})` : ""}`;
+      const where = recordLabel(collection.name, index, record);
       for (const member of collection.required) {
         if (record[member] === undefined || record[member] === "") fault(`${where}: member '/${member}' is required (the record is found by it)`);
       }
