@@ -286,7 +286,7 @@ export function docsSources(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
   // src/model: the operations, headings and sentences are read with the spec model.
-  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "spec")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
+  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "model")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
 }
 
 export function isDocsBuildFresh(outDir = DEFAULT_OUT_DIR): boolean {

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_CREDENTIALS, parseCredentials, type AuthOption, type MockCredentials } from "./auth/index.js";
+import type { DataSet } from "./data/index.js";
 import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
 export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--dynamic] [--log]
@@ -89,18 +90,23 @@ function parseCount(text: string, what: string): number {
 
 /**
  * What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it
- * (with signature checking on, with the first credentials it accepts).
+ * (with signature checking on, with the first credentials it accepts). The Image Builder command
+ * names a workflow execution of `dataSet`, the one served, so that it answers rather than "not found".
  */
-export function endpointHelp(url: string, auth?: AuthOption): string {
+export function endpointHelp(url: string, auth?: AuthOption, dataSet?: Pick<DataSet, "WorkflowExecutions">): string {
   const accepted = auth === undefined || auth === "none" ? undefined : auth === "sigv4" ? DEFAULT_CREDENTIALS : auth.credentials?.[0] ?? DEFAULT_CREDENTIALS;
   const { accessKeyId, secretAccessKey, sessionToken } = typeof accepted === "string" ? parseCredentials(accepted) : (accepted ?? ({ accessKeyId: "x", secretAccessKey: "x" } as MockCredentials));
   const sdkCredentials = `{ accessKeyId: "${accessKeyId}", secretAccessKey: "${secretAccessKey}"${sessionToken ? `, sessionToken: "${sessionToken}"` : ""} }`;
   const env = `AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey}${sessionToken ? ` AWS_SESSION_TOKEN=${sessionToken}` : ""}`;
+  const workflow = dataSet?.WorkflowExecutions.find((record) => typeof record["workflowExecutionId"] === "string")?.["workflowExecutionId"] as string | undefined;
+  const imageBuilder = workflow
+    ? `${env} aws imagebuilder list-workflow-step-executions --workflow-execution-id ${workflow} --endpoint-url ${url} --region us-east-1`
+    : "(Image Builder: the data set has no WorkflowExecutions to list the steps of)";
   return `Contract mock listening on ${url}${accepted ? " (SigV4 signatures checked)" : ""}
 
   AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: ${sdkCredentials} })
   AWS CLI:                    ${env} aws ssm list-commands --endpoint-url ${url} --region us-east-1
-                              ${env} aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
+                              ${imageBuilder}
   Documented errors:          send the header "Prefer: code=400, example=InvalidNextToken"
 
 Stop with Ctrl+C.`;

@@ -11,7 +11,7 @@ import { readBody, type BodyLimits } from "./body.js";
 import { withCors } from "./cors.js";
 import { firstValue, pathOf } from "./http.js";
 import { decide, type Decision } from "./choose.js";
-import { MockData, type DataAnswer, type DataSource } from "./data/index.js";
+import { MockData, type DataAnswer, type DataSet, type DataSource } from "./data/index.js";
 import { DATA_PATH, serveDataEndpoint } from "./data/endpoint.js";
 import { createFaults, delayAnswer, type Faults } from "./faults/index.js";
 import { Router, readOperations, type MockOperation, type Protocol } from "./operations.js";
@@ -50,6 +50,8 @@ export interface MockHandler {
   readonly operations: readonly MockOperation[];
   /** The protocol whose error format answers a request for `path` (what the server needs for answers it writes itself). */
   protocolOf(path: string): Protocol;
+  /** The data set served now (what `GET /_mock/data` answers). */
+  dataSet(): DataSet;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -110,7 +112,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
       });
   };
   // Browsers: preflights answered and CORS headers on every answer, as AWS's endpoints do (cors.ts).
-  return Object.assign(withCors(handler, log), { operations, protocolOf: (path: string) => context.router.protocolOf(path) });
+  return Object.assign(withCors(handler, log), { operations, protocolOf: (path: string) => context.router.protocolOf(path), dataSet: () => context.data.current.data });
 }
 
 function refuse(protocol: Protocol, error: MockError, label: string, mediaType?: string): Outcome {

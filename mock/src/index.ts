@@ -10,6 +10,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
+import type { DataSet } from "./data/index.js";
 import type { SpecSource } from "aws-ops-contract/model";
 
 export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type MockHandler, type MockHandlerOptions } from "./handler.js";
@@ -37,6 +38,8 @@ export interface StartMockOptions extends Omit<MockHandlerOptions, "specs">, Con
 export interface RunningMock {
   /** The endpoint to give the SDK (`endpoint`) or the AWS CLI (`--endpoint-url`), e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** The data set served now, as `GET /_mock/data` answers it (timestamps in wire form). */
+  dataSet(): DataSet;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostInUrl}:${address.port}`,
+    dataSet: () => handler.dataSet(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -4,16 +4,21 @@
  * figures in mock/README.md, "Limits and timeouts"), and the parse runs on the mock's one event loop,
  * so its size is capped (MAX_YAML_BYTES); a larger data set is sent as JSON. Aliases repeat a block a
  * file would otherwise copy, and nothing more: their number is capped and the size the data reaches
- * once they are expanded is counted before any expansion happens (MAX_YAML_EXPANDED_BYTES).
+ * once they are expanded (what an answer then sends) is counted before any expansion happens
+ * (MAX_YAML_EXPANDED_BYTES).
  * The YAML is always 1.2: a `%YAML 1.1` directive, which would turn `yes` into true, `1:30` into 90
  * and `<<` into a merge, is refused rather than honoured.
  */
-import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document } from "yaml";
 
 /** The largest YAML data set, in bytes: measured to parse in about a second on a loaded 2-core machine. */
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
-/** The most aliases (`*name`) in one YAML data set. */
-export const MAX_YAML_ALIASES = 1_000;
+/**
+ * The most aliases (`*name`) in one YAML data set. A YAML library writing records that share an
+ * object (a notification config, a list of targets) makes about one alias per kilobyte, so a file at
+ * the size limit has some two thousand.
+ */
+export const MAX_YAML_ALIASES = 10_000;
 /** The largest a YAML data set may grow once its aliases are expanded, counted in the file's own characters. */
 export const MAX_YAML_EXPANDED_BYTES = 4 * MAX_YAML_BYTES;
 
@@ -39,23 +44,21 @@ export function parseYamlData(text: string): unknown {
   return doc.toJS({ maxAliasCount: -1 });
 }
 
-/** Counts the aliases and the size the document reaches with each alias replaced by what it names. */
+/**
+ * Counts the aliases and the size the document reaches with each alias replaced by what it names.
+ * One walk in document order, where an anchor always comes before its aliases; the library's own
+ * `Alias.resolve` searches the whole document for each alias, quadratic in a file with thousands.
+ */
 function checkExpansion(doc: Document): void {
   let aliases = 0;
-  const sizes = new Map<Node, number>();
+  const anchors = new Map<string, number>();
   const sizeOf = (node: unknown, depth: number): number => {
     if (node === null || node === undefined) return 0;
     if (isAlias(node)) {
       aliases++;
       if (aliases > MAX_YAML_ALIASES) throw new YamlDataError(`a YAML data set may use at most ${MAX_YAML_ALIASES} aliases`);
-      const target = node.resolve(doc);
-      if (target === undefined) return 0;
-      // The target's size is counted once and reused: a chain of aliases to aliases is measured
-      // without being walked again.
-      return sizeOf(target, depth + 1);
+      return anchors.get(node.source) ?? 0;
     }
-    const known = sizes.get(node as Node);
-    if (known !== undefined) return known;
     if (depth > 1_000) throw new YamlDataError("the YAML data set nests deeper than 1000 levels");
     let size = 0;
     if (isScalar(node)) size = node.range ? node.range[1] - node.range[0] : String(node.value).length;
@@ -66,10 +69,11 @@ function checkExpansion(doc: Document): void {
         else size += sizeOf(item, depth + 1);
       }
     }
-    sizes.set(node as Node, size);
     if (size > MAX_YAML_EXPANDED_BYTES) {
       throw new YamlDataError(`with its aliases expanded, the YAML data set would be over ${MAX_YAML_EXPANDED_BYTES} bytes; repeat less through aliases, or send the data set as JSON`);
     }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, size);
     return size;
   };
   sizeOf(doc.contents, 0);
