@@ -8,7 +8,7 @@
 import * as ssm from "@aws-sdk/client-ssm";
 import * as imagebuilder from "@aws-sdk/client-imagebuilder";
 import { createHash, createHmac } from "node:crypto";
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createImageBuilderClient, createSsmClient, isServiceError } from "../../src/index.js";
@@ -282,7 +282,7 @@ describe("requests signed by other means than the SDK clients", () => {
     const { port } = new URL(mock.url);
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       // Node's client sends an array as two header lines.
-      const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { ...headers, authorization: [headers["authorization"]!, headers["authorization"]!] } }, (res) => {
+      const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { ...headers, authorization: [headers["authorization"]!, headers["authorization"]!] } as unknown as OutgoingHttpHeaders }, (res) => {
         let text = "";
         res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
