@@ -314,7 +314,7 @@ function runBuildDocs(specFile: string, optionsFile: string, output: string, tit
 export function docsSources(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
-  // src/model: the operations, headings and sentences are read with the spec model.
+  // src/model: the operations, headings and sentences are read with the operation model.
   const guideScript = fileURLToPath(new URL("./docs-guide.ts", import.meta.url));
   return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "model")), fileURLToPath(import.meta.url), guideScript, MOCK_README, join(ROOT, "redocly.yaml")];
 }

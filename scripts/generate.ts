@@ -5,7 +5,7 @@
  *   validators/  precompiled ajv standalone validators (ESM, self-contained) with .d.ts declarations
  * `--check` regenerates into a temporary directory and fails, naming the files, when generated/ differs.
  *
- * The operations are read with the spec model (src/model), the ajv input is the spec model's JSON
+ * The operations are read with the operation model (src/model), the ajv input is the operation model's JSON
  * Schema (src/model/json-schema.ts), compiled with the package's one ajv configuration
  * (src/validation/ajv.ts). The spec itself is untouched.
  */
@@ -57,7 +57,7 @@ interface OperationErrors {
   errors: Array<{ name: string; status: number }>;
 }
 
-/** The bodies and documented errors of every operation, as the spec model reads them. */
+/** The bodies and documented errors of every operation, as the operation model reads them. */
 function describeApi(doc: OpenApiDocument): { bodies: Body[]; errors: OperationErrors[] } {
   const bodies: Body[] = [];
   const errors: OperationErrors[] = [];

@@ -4,7 +4,7 @@
  * the root and refused unless it stays inside it.
  *
  * `npm run docs:serve` builds the site when it is missing or older than its sources, then serves it
- * on 127.0.0.1:4020 and prints the URL. `npm start` (the lead's scripts/start.ts) imports serveDocs.
+ * on 127.0.0.1:4020 and prints the URL. `npm start` (scripts/start.ts) imports serveDocs.
  */
 import { createReadStream, existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";

@@ -4,6 +4,7 @@
  * (chunked) body is refused as soon as it crosses the limit.
  */
 import type { IncomingMessage } from "node:http";
+import type { CancelWait, Clock } from "./clock/clock.js";
 
 export type BodyResult =
   | { kind: "body"; bytes: Buffer }
@@ -25,7 +26,8 @@ export interface BodyLimits {
   minBytesPerSecond?: number;
 }
 
-export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyResult> {
+/** `clock` runs the idle timeout (the machine's time unless a test injects one). */
+export function readBody(req: IncomingMessage, limits: BodyLimits, clock: Clock): Promise<BodyResult> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limits.maxBytes) return Promise.resolve({ kind: "tooLarge" });
   if (req.readableEnded) return Promise.resolve({ kind: "body", bytes: Buffer.alloc(0) });
@@ -33,24 +35,24 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Body
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let timer: NodeJS.Timeout | undefined;
-    let rateTimer: NodeJS.Timeout | undefined;
-    const started = Date.now();
+    let cancel: CancelWait | undefined;
+    let cancelRate: CancelWait | undefined;
+    const started = clock.now();
     const finish = (result: BodyResult): void => {
-      clearTimeout(timer);
-      clearTimeout(rateTimer);
+      cancel?.();
+      cancelRate?.();
       req.off("data", onData).off("end", onEnd).off("aborted", onAborted).off("error", onAborted).off("close", onClose);
       resolve(result);
     };
     const arm = (): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: "timeout" }), limits.idleTimeoutMs);
+      cancel?.();
+      cancel = clock.after(limits.idleTimeoutMs, () => finish({ kind: "timeout" }));
       const rate = limits.minBytesPerSecond;
       if (rate !== undefined) {
         // The moment the bytes so far stop being enough: the grace period plus their worth at the rate.
-        clearTimeout(rateTimer);
+        cancelRate?.();
         const due = started + limits.idleTimeoutMs + (size / rate) * 1000;
-        rateTimer = setTimeout(() => finish({ kind: "tooSlow" }), Math.max(0, due - Date.now()));
+        cancelRate = clock.after(Math.max(0, due - clock.now()), () => finish({ kind: "tooSlow" }));
       }
     };
     const onData = (chunk: Buffer): void => {

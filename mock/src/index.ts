@@ -9,6 +9,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
+import type { AnswerEvents } from "./journal/events.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
 import type { DataSet } from "./data/index.js";
 import type { SpecSource } from "aws-ops-contract/model";
@@ -17,6 +18,11 @@ export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, typ
 export { DEFAULT_CONNECTION_LIMITS, framingErrorAnswer, type ConnectionLimits } from "./server.js";
 export { DEFAULT_CREDENTIALS, DEFAULT_SIGNING_WINDOW_MS, type AuthOption, type MockCredentials, type SigV4AuthOptions } from "./auth/index.js";
 export { MAX_DELAY_MS, MAX_FAILURES } from "./faults/index.js";
+export { systemClock, type CancelWait, type Clock } from "./clock/index.js";
+export { AnswerEvents } from "./journal/events.js";
+export type { AnswerEvent, AnswerListener, AnswerPlace, AuthVerdict } from "./journal/event.js";
+export type { AnswerSource } from "./sources/types.js";
+export type { StageName } from "./stages/types.js";
 export { generateDataSet, type GenerateDataSetOptions } from "./generate/index.js";
 export { BUNDLED_SPECS, type BundledSpecName, type OpenApiDocument, type SpecSource } from "aws-ops-contract/model";
 
@@ -40,6 +46,8 @@ export interface RunningMock {
   url: string;
   /** The data set served now, as `GET /_mock/data` answers it (timestamps in wire form). */
   dataSet(): DataSet;
+  /** One AnswerEvent per answer: `mock.events.subscribe((event) => ...)` returns the unsubscribe function. */
+  events: AnswerEvents;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -51,13 +59,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const handlerOptions: MockHandlerOptions = { ...rest };
   if (specs ?? spec) handlerOptions.specs = specs ?? [spec!];
   const handler = await createMockHandler(handlerOptions);
-  const server = createMockServer(handler, { limits, protocolOf: handler.protocolOf });
+  const server = createMockServer(handler, { limits, protocolOf: handler.protocolOf, events: handler.events, clock: handler.clock });
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostInUrl}:${address.port}`,
     dataSet: () => handler.dataSet(),
+    events: handler.events,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

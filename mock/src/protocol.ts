@@ -5,7 +5,7 @@
  *   `x-amzn-ErrorType` header.
  * Never Prism's `application/problem+json`: no AWS client understands it.
  */
-import type { Protocol } from "./operations.js";
+import type { Protocol } from "aws-ops-contract/model";
 
 export const AWS_JSON_MEDIA_TYPE = "application/x-amz-json-1.1";
 export const REST_JSON_MEDIA_TYPE = "application/json";
@@ -16,10 +16,9 @@ export interface WireResponse {
   body: string;
 }
 
-/** What one request led to: the answer, a label for the log, and whether to hang up afterwards. */
+/** What one request led to: the answer, and whether to hang up afterwards. */
 export interface Outcome {
   wire: WireResponse;
-  label: string;
   close?: "now" | "drain";
 }
 
@@ -47,16 +46,35 @@ export interface ErrorFormat {
  * `__type` in the body (AWS JSON) and the `x-amzn-ErrorType` header (REST JSON).
  */
 export function errorResponse(protocol: Protocol | undefined, error: MockError, format: ErrorFormat = {}): WireResponse {
-  const namedInBody = protocol !== "restJson";
-  const namedInHeader = protocol !== "awsJson";
-  const member = format.messageMember ?? (protocol === "restJson" ? "message" : "Message");
-  const headers: Record<string, string> = { "content-type": format.mediaType ?? (protocol === "restJson" ? REST_JSON_MEDIA_TYPE : AWS_JSON_MEDIA_TYPE) };
+  const namedInBody = protocol !== "restJson1";
+  const namedInHeader = protocol !== "awsJson1_1";
+  const member = format.messageMember ?? (protocol === "restJson1" ? "message" : "Message");
+  const headers: Record<string, string> = { "content-type": format.mediaType ?? (protocol === "restJson1" ? REST_JSON_MEDIA_TYPE : AWS_JSON_MEDIA_TYPE) };
   if (namedInHeader) headers["x-amzn-ErrorType"] = error.name;
   return {
     status: error.status,
     headers: { ...headers, ...error.headers },
     body: JSON.stringify(namedInBody ? { __type: error.name, [member]: error.message } : { [member]: error.message }),
   };
+}
+
+/**
+ * The AWS error name an answer carries, read the way the SDKs read it (`x-amzn-ErrorType`, else the
+ * body's `__type`, without a namespace prefix), or undefined for a success.
+ */
+export function errorNameOf(wire: WireResponse): string | undefined {
+  if (wire.status < 300) return undefined;
+  const header = Object.entries(wire.headers).find(([name]) => name.toLowerCase() === "x-amzn-errortype")?.[1];
+  let name = header?.split(":")[0];
+  if (!name && wire.body.includes("__type")) {
+    try {
+      const type = (JSON.parse(wire.body) as { __type?: unknown }).__type;
+      if (typeof type === "string") name = type;
+    } catch {
+      // Not JSON: no name to read.
+    }
+  }
+  return name ? name.slice(name.lastIndexOf("#") + 1) : undefined;
 }
 
 /** The media type without parameters, lower-cased: `application/json; charset=utf-8` -> `application/json`. */

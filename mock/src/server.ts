@@ -8,10 +8,15 @@
 import { randomUUID } from "node:crypto";
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { CORS_ANSWER_HEADERS } from "./cors.js";
-import { pathOf } from "./http.js";
-import type { Protocol } from "./operations.js";
+import type { Protocol } from "aws-ops-contract/model";
+import type { Clock } from "./clock/clock.js";
+import { systemClock } from "./clock/system.js";
+import { firstValue, pathOf } from "./http.js";
+import type { AnswerEvent } from "./journal/event.js";
+import { redactedHeaders, type AnswerEvents } from "./journal/events.js";
 import { errorResponse, type MockError } from "./protocol.js";
+import { sdkAttemptOf } from "./stages/read.js";
+import { CORS_ANSWER_HEADERS } from "./stages/cors.js";
 
 export interface ConnectionLimits {
   /** Most connections open at once; further ones are closed as they arrive (Node's `server.maxConnections`). Default 1000. */
@@ -74,9 +79,49 @@ export interface MockServerOptions {
   limits: ResolvedLimits;
   /** The protocol whose error format answers a request for `path` (the router's). */
   protocolOf: (path: string) => Protocol;
+  /** Where the answers written here are reported (the handler's events). */
+  events?: AnswerEvents;
+  /** Dates the answers written here. */
+  clock?: Clock;
 }
 
-export function createMockServer(listener: RequestListener, { limits, protocolOf }: MockServerOptions): Server {
+/** The event of an answer the server writes itself; `req` is undefined for bytes that never became a request. */
+function serverEvent(clock: Clock, req: IncomingMessage | undefined, status: number, errorName: string, startedAt: number): AnswerEvent {
+  const sdk = req ? sdkAttemptOf(req.headers) : { invocationId: undefined, attempt: undefined };
+  return {
+    requestId: randomUUID(),
+    receivedAt: clock.now(),
+    method: req?.method?.toUpperCase() ?? "-",
+    path: req ? pathOf(req.url) : "-",
+    operation: undefined,
+    target: req ? firstValue(req.headers["x-amz-target"]) : undefined,
+    service: undefined,
+    input: undefined,
+    status,
+    errorName,
+    answeredBy: "server",
+    source: undefined,
+    auth: { checked: false },
+    invocationId: sdk.invocationId,
+    attempt: sdk.attempt,
+    timings: { totalMs: performance.now() - startedAt, stages: {} },
+    headers: req ? redactedHeaders(req.headers) : {},
+    closed: "now",
+  };
+}
+
+export function createMockServer(listener: RequestListener, { limits, protocolOf, events, clock = systemClock }: MockServerOptions): Server {
+  const answer = (req: IncomingMessage, res: ServerResponse, error: MockError): void => {
+    const startedAt = performance.now();
+    const event = serverEvent(clock, req, error.status, error.name, startedAt);
+    writeAnswer(req, res, protocolOf, error, event.requestId, clock);
+    events?.emit(event);
+  };
+  const raw = (socket: Duplex, status: number, name: string, message: string, headers?: Record<string, string>): void => {
+    const event = serverEvent(clock, undefined, status, name, performance.now());
+    endRaw(socket, rawErrorAnswer(status, name, message, headers, { requestId: event.requestId, now: clock.now() }));
+    events?.emit(event);
+  };
   // The answers of each connection that are not finished: an answer written straight to the socket
   // must not land in the middle of one the handler has begun.
   const open = new WeakMap<Duplex, Set<ServerResponse>>();
@@ -100,7 +145,7 @@ export function createMockServer(listener: RequestListener, { limits, protocolOf
       track(req, res);
       toOriginForm(req);
       if (req.httpVersion === "1.1" && req.headers.host === undefined) {
-        answer(req, res, protocolOf, { status: 400, name: "BadRequestException", message: "An HTTP/1.1 request must carry a Host header (RFC 9112, section 3.2)" });
+        answer(req, res, { status: 400, name: "BadRequestException", message: "An HTTP/1.1 request must carry a Host header (RFC 9112, section 3.2)" });
         return;
       }
       listener(req, res);
@@ -117,15 +162,18 @@ export function createMockServer(listener: RequestListener, { limits, protocolOf
     track(req, res);
     toOriginForm(req);
     const expectation = String(req.headers.expect).slice(0, 100);
-    answer(req, res, protocolOf, { status: 417, name: "ExpectationFailedException", message: `Expect: ${expectation} cannot be met; this mock understands only Expect: 100-continue` });
+    answer(req, res, { status: 417, name: "ExpectationFailedException", message: `Expect: ${expectation} cannot be met; this mock understands only Expect: 100-continue` });
   });
   // CONNECT (a proxy tunnel): Node would close the socket without a word.
   server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
-    endRaw(socket, rawErrorAnswer(405, "MethodNotAllowedException", "CONNECT is not supported: this mock is not a proxy; send the POST requests to it directly", { allow: "POST" }));
+    raw(socket, 405, "MethodNotAllowedException", "CONNECT is not supported: this mock is not a proxy; send the POST requests to it directly", { allow: "POST" });
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || answerBegun(socket)) socket.destroy();
-    else endRaw(socket, framingErrorAnswer(error, limits));
+    else {
+      const { status, name, message } = framingError(error, limits);
+      raw(socket, status, name, message);
+    }
   });
   return server;
 }
@@ -143,12 +191,12 @@ function toOriginForm(req: IncomingMessage): void {
 }
 
 /** An error answer to a request the handler never sees, in the format of the protocol of its path. */
-function answer(req: IncomingMessage, res: ServerResponse, protocolOf: (path: string) => Protocol, error: MockError): void {
+function writeAnswer(req: IncomingMessage, res: ServerResponse, protocolOf: (path: string) => Protocol, error: MockError, requestId: string, clock: Clock): void {
   const wire = errorResponse(protocolOf(pathOf(req.url)), error);
   res.on("error", () => undefined);
   // The body (if any) is not read: close the connection after the answer rather than parse it as
   // the next request.
-  res.writeHead(wire.status, { ...CORS_ANSWER_HEADERS, ...wire.headers, "x-amzn-RequestId": randomUUID(), "content-length": Buffer.byteLength(wire.body), connection: "close" });
+  res.writeHead(wire.status, { ...CORS_ANSWER_HEADERS, ...wire.headers, "x-amzn-RequestId": requestId, date: new Date(clock.now()).toUTCString(), "content-length": Buffer.byteLength(wire.body), connection: "close" });
   res.end(wire.body);
 }
 
@@ -170,19 +218,19 @@ function endRaw(socket: Duplex, text: string): void {
  * was meant for is unknown), so the error is named both ways the AWS clients read: `__type` in the
  * body (AWS JSON) and the `x-amzn-ErrorType` header (REST JSON).
  */
-export function rawErrorAnswer(status: number, name: string, message: string, headers: Record<string, string> = {}): string {
+export function rawErrorAnswer(status: number, name: string, message: string, headers: Record<string, string> = {}, at: { requestId: string; now: number } = { requestId: randomUUID(), now: Date.now() }): string {
   const wire = errorResponse(undefined, { status, name, message });
   const line = ([key, value]: [string, string]): string => `${key}: ${value}`;
   return [
     `HTTP/1.1 ${wire.status} ${STATUS_CODES[wire.status] ?? ""}`.trimEnd(),
     "Connection: close",
     // Every answer carries Date, as Node's own answers do: the SDKs correct clock skew from it.
-    `Date: ${new Date().toUTCString()}`,
+    `Date: ${new Date(at.now).toUTCString()}`,
     // Content-Type and x-amzn-ErrorType; these answers have always spelled the first one this way.
-    ...Object.entries(wire.headers).map(([key, value]) => line([key === "content-type" ? "Content-Type" : key, value])),
+    ...Object.entries(wire.headers).map(([key, value]) => line([key === "content-type" ? "Content-Type" : key, String(value)])),
     // A browser reads these errors too (an oversized header is one a page can send).
     ...Object.entries(CORS_ANSWER_HEADERS).map(line),
-    `x-amzn-RequestId: ${randomUUID()}`,
+    `x-amzn-RequestId: ${at.requestId}`,
     ...Object.entries(headers).map(line),
     `Content-Length: ${Buffer.byteLength(wire.body)}`,
     "",
@@ -190,12 +238,18 @@ export function rawErrorAnswer(status: number, name: string, message: string, he
   ].join("\r\n");
 }
 
-/** The answer to a request Node cannot parse as HTTP (bad framing, oversized headers, headers or a request that never end). */
-export function framingErrorAnswer(error: NodeJS.ErrnoException, limits: ResolvedLimits = DEFAULT_CONNECTION_LIMITS): string {
-  if (error.code === "HPE_HEADER_OVERFLOW") return rawErrorAnswer(431, "RequestHeaderFieldsTooLargeException", "The request headers are too large.");
+/** The error for a request Node cannot parse as HTTP (bad framing, oversized headers, headers or a request that never end). */
+function framingError(error: NodeJS.ErrnoException, limits: ResolvedLimits): MockError {
+  if (error.code === "HPE_HEADER_OVERFLOW") return { status: 431, name: "RequestHeaderFieldsTooLargeException", message: "The request headers are too large." };
   if (error.code === "ERR_HTTP_REQUEST_TIMEOUT") {
     const message = `The request did not arrive in time: the headers must arrive within ${limits.headersTimeoutMs} ms and the whole request within ${limits.requestTimeoutMs} ms.`;
-    return rawErrorAnswer(408, "RequestTimeoutException", message);
+    return { status: 408, name: "RequestTimeoutException", message };
   }
-  return rawErrorAnswer(400, "SerializationException", `The request is not valid HTTP/1.1 (${error.code ?? "parse error"}).`);
+  return { status: 400, name: "SerializationException", message: `The request is not valid HTTP/1.1 (${error.code ?? "parse error"}).` };
+}
+
+/** The answer to a request Node cannot parse as HTTP, as written to the socket. */
+export function framingErrorAnswer(error: NodeJS.ErrnoException, limits: ResolvedLimits = DEFAULT_CONNECTION_LIMITS): string {
+  const { status, name, message } = framingError(error, limits);
+  return rawErrorAnswer(status, name, message);
 }

@@ -130,7 +130,7 @@ export async function measureMock(tmp: string, options: LoadOptions & { rounds: 
   return { rows, prism, ours };
 }
 
-/** The data-set row's size: the "10,000-command data set". */
+/** The data-set row's size: a 10,000-command data set. */
 const DATA_COMMANDS = 10_000;
 const DATA_BODY = JSON.stringify({ MaxResults: 50, Filters: [{ key: "Status", value: "Failed" }] });
 const DATA_PROBE: Probe = { path: "/", headers: { ...SIGNED, "content-type": "application/x-amz-json-1.1" }, body: DATA_BODY };

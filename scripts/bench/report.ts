@@ -1,6 +1,6 @@
 /**
  * The bench's one result shape: each row sets this package's figure beside the alternative's,
- * measured in the same run, with the ratio and (when the issue sets one) the budget, met or missed.
+ * measured in the same run, with the ratio and (where one is set) the budget, met or missed.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";

@@ -6,8 +6,9 @@
  * dynamic `import()`, so a browser bundle keeps it in a chunk that never loads.
  *
  * Either way a transport resolves to a real `Response` whose body is already read (within
- * `maxResponseBytes`), so what follows (openapi-fetch's parsing) cannot hang on a body or grow
- * without bound, and it follows no redirect.
+ * `maxResponseBytes`), so what reads it afterwards (invoke.ts parses the JSON; openapi-fetch is
+ * asked for the stream and does not) cannot hang on a body or grow without bound, and it follows no
+ * redirect.
  */
 /**
  * Whether this runtime has Node.js's built-in modules (`process.getBuiltinModule`). The Node-only

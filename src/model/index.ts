@@ -1,10 +1,11 @@
 /**
- * `aws-ops-contract/model`: the spec model. Loads the bundled OpenAPI documents in generated/openapi/
+ * `aws-ops-contract/model`: the operation model. Loads the bundled OpenAPI documents in generated/openapi/
  * (what consumers of the package get, what the mock serves); a caller may name one of them or pass a
  * file or an already-parsed document instead. src/ never reads openapi/: the bundle is the input.
  * It answers the operations (model.ts), `$ref`s and JSON pointers (pointer.ts), the JSON Schema handed
- * to ajv (json-schema.ts) and the one ajv configuration (src/validation/ajv.ts). Not imported by the
- * client or the validators: a browser bundle never pulls it.
+ * to ajv (json-schema.ts) and the one ajv configuration (src/validation/ajv.ts). The client and
+ * `aws-ops-contract/validate` do not import this module (src/validation takes only pointer.ts from
+ * this folder), so a browser bundle never pulls the documents' loader.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -64,7 +65,23 @@ function checkDocument(value: unknown, where: string): OpenApiDocument {
 export { issuesFromAjvErrors, summarizeAjvErrors, type IssueSummary, type ValidationIssue } from "../validation/errors.js";
 export { awsValidationMessage, awsMemberPath } from "../validation/aws-message.js";
 
+let bundled: { docs: OpenApiDocument[]; operations: IndexedOperation[] } | undefined;
+/**
+ * The bundled documents and their operations, read once per process and shared by whoever asks (the
+ * mock serving them, its data set): not to be changed by callers.
+ */
+export function bundledModel(): { docs: readonly OpenApiDocument[]; operations: readonly IndexedOperation[] } {
+  if (!bundled) {
+    const docs = loadSpecs();
+    bundled = { docs, operations: operationsOf(docs) };
+  }
+  return bundled;
+}
+
+/** An operation of one of several documents, with the index of its document in the list. */
+export type IndexedOperation = SpecOperation & { docIndex: number };
+
 /** The operations of every document, each with the index of its document in `docs`. */
-export function operationsOf(docs: readonly OpenApiDocument[]): Array<SpecOperation & { docIndex: number }> {
+export function operationsOf(docs: readonly OpenApiDocument[]): IndexedOperation[] {
   return docs.flatMap((doc, docIndex) => readOperations(doc).map((op) => ({ ...op, docIndex })));
 }

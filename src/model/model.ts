@@ -28,6 +28,11 @@ export interface SpecBody {
   schemaRef: string | undefined;
   /** Named examples, `$ref`s followed, by name: the example's `value`. */
   examples: Map<string, unknown>;
+  /**
+   * Where the body holds timestamps that travel as epoch seconds (members whose schema is the AWS
+   * JSON `DateTime`, a number): member paths, `"*"` for every item of an array.
+   */
+  timestamps: string[][];
 }
 
 export interface SpecResponse extends Partial<SpecBody> {
@@ -40,6 +45,12 @@ export interface SpecOperation {
   operationId: string;
   /** The document's `info.title`. */
   service: string;
+  /**
+   * The SigV4 signing name (`ssm`, `imagebuilder`): the endpoint prefix of the document's first
+   * `servers` URL (`https://<name>.{region}.amazonaws.com`), as the AWS SDKs derive it; undefined
+   * when that URL has another form.
+   */
+  signingName: string | undefined;
   protocol: Protocol;
   /** Upper-case HTTP method. */
   method: string;
@@ -129,7 +140,39 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
     schema,
     schemaRef: typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref : undefined,
     examples,
+    timestamps: epochSecondMembers(doc, schema, `${mediaPointer}/schema`),
   };
+}
+
+/** Every member path under `schema` whose schema is a numeric `DateTime` (the AWS JSON wire's epoch seconds). */
+function epochSecondMembers(doc: OpenApiDocument, schema: unknown, pointer: string): string[][] {
+  const found: string[][] = [];
+  const walk = (node: unknown, at: string, path: string[], depth: number): void => {
+    if (depth > 12) return;
+    const ref = isNode(node) ? node["$ref"] : undefined;
+    const resolved = resolveRef(doc, node, at);
+    const target = resolved.node;
+    if (!isNode(target)) return;
+    if (typeof ref === "string" && /\/DateTime$/.test(ref) && target["type"] === "number") {
+      found.push(path);
+      return;
+    }
+    for (const [name, member] of Object.entries(isNode(target["properties"]) ? target["properties"] : {})) {
+      walk(member, `${resolved.pointer}/properties/${escapePointerToken(name)}`, [...path, name], depth + 1);
+    }
+    if (target["items"] !== undefined) walk(target["items"], `${resolved.pointer}/items`, [...path, "*"], depth + 1);
+  };
+  walk(schema, pointer, [], 0);
+  return found;
+}
+
+/** The `enum` of a component schema (such as `CommandStatus`) in the first of `docs` that has one. */
+export function componentEnum(docs: readonly OpenApiDocument[], name: string): string[] | undefined {
+  for (const doc of docs) {
+    const schema = doc.components?.["schemas"]?.[name];
+    if (isNode(schema) && Array.isArray(schema["enum"])) return schema["enum"].map(String);
+  }
+  return undefined;
 }
 
 /** The properties of an object schema (after `$ref`), by name. */
@@ -159,6 +202,12 @@ function pagination(doc: OpenApiDocument, request: SpecBody | undefined, success
   return { inputToken, outputToken, limit };
 }
 
+function signingNameOf(doc: OpenApiDocument): string | undefined {
+  const servers = doc["servers"];
+  const url = Array.isArray(servers) && isNode(servers[0]) ? servers[0]["url"] : undefined;
+  return typeof url === "string" ? /^https?:\/\/([a-z0-9-]+)\.\{region\}\./.exec(url)?.[1] : undefined;
+}
+
 /** Every operation of one document, in document order. */
 export function readOperations(doc: OpenApiDocument): SpecOperation[] {
   const operations: SpecOperation[] = [];
@@ -183,6 +232,7 @@ export function readOperations(doc: OpenApiDocument): SpecOperation[] {
       operations.push({
         operationId,
         service: doc.info?.title ?? "",
+        signingName: signingNameOf(doc),
         protocol: target ? "awsJson1_1" : "restJson1",
         method: methodKey.toUpperCase(),
         pathKey,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "generate-check-"));
-// src/: the generator reads the spec with the spec model (src/model) and compiles with the package's ajv configuration.
+// src/: the generator reads the spec with the operation model (src/model) and compiles with the package's ajv configuration.
 for (const entry of ["openapi", "scripts", "src", "generated", "redocly.yaml", "package.json"]) cpSync(join(root, entry), join(scratch, entry), { recursive: true });
 symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -140,7 +140,7 @@ describe("the aws-ops-contract-mock bin (mock/src/cli.ts)", () => {
     const lines = (): string[] => running.output().split("\n").filter((line) => line.includes("/_mock/data"));
     for (let i = 0; i < 40 && lines().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(lines()).toHaveLength(1);
-    expect(lines()[0]).toMatch(/ PUT \/_mock\/data loaded 200 [\d.]+ms [0-9a-f-]{36}$/);
+    expect(lines()[0]).toMatch(/ PUT \/_mock\/data admin 200 [\d.]+ms [0-9a-f-]{36}$/);
     expect(lines()[0]!.split("/_mock/data")).toHaveLength(2);
   });
 

@@ -6,10 +6,12 @@
 import * as ssm from "@aws-sdk/client-ssm";
 import * as imagebuilder from "@aws-sdk/client-imagebuilder";
 import { randomUUID } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { IncomingMessage } from "node:http";
 import { AttemptCounter } from "../../mock/src/faults/index.js";
-import { MAX_DELAY_MS, startMock } from "../../mock/src/index.js";
+import { MAX_DELAY_MS, startMock, type AnswerEvent, type RunningMock } from "../../mock/src/index.js";
+import { ManualClock } from "../support/manual-clock.js";
 import { withPrefer } from "./clients/aws-sdk.js";
 import { OPERATIONS } from "./operations.js";
 import { send, ssmHeaders } from "./wire.js";
@@ -151,22 +153,43 @@ describe("the attempt table is bounded", () => {
   });
 });
 
-describe("delay=MS: the answer is held back", () => {
-  it("an SDK call with delay=1500 has not settled after 500 ms, and then succeeds", async () => {
+describe("delay=MS: the answer is held back, on the mock's clock", () => {
+  // A mock on a clock the test moves: the answer comes when the clock has moved on by the delay.
+  let clock: ManualClock;
+  let held: RunningMock;
+  beforeAll(async () => {
+    clock = new ManualClock();
+    held = await startMock({ port: 0, clock });
+  });
+  afterAll(() => held.close());
+  const heldClient = (prefer: string) => withPrefer(new ssm.SSMClient({ endpoint: held.url, region: "us-east-1", credentials, maxAttempts: 1 }), prefer);
+
+  it("an SDK call with delay=1500 is not answered while the clock stands 1 ms short, and then succeeds", async () => {
     let settled = false;
-    const pending = ssmClient("delay=1500", { maxAttempts: 1 })
+    const answers: AnswerEvent[] = [];
+    const stop = held.events.subscribe((event) => answers.push(event));
+    const pending = heldClient("delay=1500")
       .send(new ssm.ListCommandsCommand({}))
       .finally(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await clock.untilWait(1500);
+    clock.advance(1499);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
+    expect(answers).toHaveLength(0);
+    clock.advance(1);
     expect((await pending).$metadata.httpStatusCode).toBe(200);
+    stop();
+    expect(answers).toMatchObject([{ operation: "ListCommands", status: 200, source: "dataSet", answeredBy: "answer" }]);
   });
 
   it("holds back errors too, and combines with failures", async () => {
+    const client = withPrefer(new imagebuilder.ImagebuilderClient({ endpoint: held.url, region: "us-east-1", credentials, maxAttempts: 1 }), "example=CallRateLimitExceededException, failures=1, delay=1000");
     let settled = false;
-    const pending = rejection(imagebuilderClient("example=CallRateLimitExceededException, failures=1, delay=1000", 1).send(listSteps)).finally(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pending = rejection(client.send(listSteps)).finally(() => (settled = true));
+    await clock.untilWait(1000);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
+    clock.advance(1000);
     expect(await pending).toBeInstanceOf(imagebuilder.CallRateLimitExceededException);
   });
 
@@ -186,11 +209,18 @@ describe("delay=MS: the answer is held back", () => {
 });
 
 it("a delay longer than the mock's socket timeout is still answered (a deliberate wait is not an idle client)", async () => {
-  const quick = await startMock({ port: 0, socketTimeoutMs: 300, headersTimeoutMs: 300, requestTimeoutMs: 600 });
+  const clock = new ManualClock();
+  const quick = await startMock({ port: 0, socketTimeoutMs: 300, headersTimeoutMs: 300, requestTimeoutMs: 600, clock });
   try {
-    const answer = await send(quick.url, { headers: ssmHeaders("ListCommands", { prefer: "delay=900" }), body: "{}" });
-    expect(answer.status).toBe(200);
-    expect(Array.isArray(answer.json?.["Commands"])).toBe(true);
+    const answer = send(quick.url, { headers: ssmHeaders("ListCommands", { prefer: "delay=900" }), body: "{}" });
+    await clock.untilWait(900);
+    // A connection opened now that sends nothing is closed once the server's timeouts have run out:
+    // when it is, they have run out for the held answer's connection too.
+    const { port } = new URL(quick.url);
+    await new Promise<void>((resolve) => connect(Number(port), "127.0.0.1").on("close", () => resolve()).on("error", () => undefined));
+    clock.advance(900);
+    expect((await answer).status).toBe(200);
+    expect(Array.isArray((await answer).json?.["Commands"])).toBe(true);
   } finally {
     await quick.close();
   }

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { validate, type OperationName } from "aws-ops-contract/validate";
 import { MockData } from "../../mock/src/data/index.js";
+import { bundledOperation } from "../../mock/src/data/bundled.js";
 import { answerGenerated, generate, generateDataSet } from "../../mock/src/generate/index.js";
 import { startMock } from "../../mock/src/index.js";
 import { command } from "./data-fixtures.js";
@@ -355,7 +356,7 @@ describe("generated answers follow the data set's rules", () => {
     ["ListWorkflowStepExecutions", { workflowExecutionId: WORKFLOW, nextToken: "eyJvZmZzZXQiOjN9EXAMPLE" }, "InvalidPaginationTokenException"],
   ];
   it.each(refused)("%s %j is refused with %s, as the data set refuses it", (operation, request, name) => {
-    const data = new MockData().answer(operation, request);
+    const data = new MockData().answer(bundledOperation(operation), request);
     expect(data).toMatchObject({ ok: false, error: { name } });
     expect(answerGenerated(operation, request, "refused")).toMatchObject({ ok: false, error: { name } });
   });
@@ -368,7 +369,7 @@ describe("generated answers follow the data set's rules", () => {
     const other = answerGenerated("ListCommands", { ...request, NextToken: first["NextToken"], Filters: [{ key: "DocumentName", value: "AWS-RunShellScript" }] });
     expect(other).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
     // A loaded data set does not take it either: its tokens are its own.
-    expect(new MockData().answer("ListCommands", { ...request, NextToken: first["NextToken"] })).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
+    expect(new MockData().answer(bundledOperation("ListCommands"), { ...request, NextToken: first["NextToken"] })).toMatchObject({ ok: false, error: { name: "InvalidNextToken" } });
   });
 
   it("without MaxResults a page holds the spec's maximum page size at most, and more records get a token", () => {
@@ -395,7 +396,7 @@ describe("64 KB pages, for a loaded data set too", () => {
     let token: unknown;
     let pages = 0;
     do {
-      const answer = data.answer("ListCommands", token === undefined ? {} : { NextToken: token });
+      const answer = data.answer(bundledOperation("ListCommands"), token === undefined ? {} : { NextToken: token });
       if (!answer?.ok) throw new Error(JSON.stringify(answer));
       expect(Buffer.byteLength(answer.body)).toBeLessThanOrEqual(LIMIT_BYTES);
       const body = JSON.parse(answer.body) as Body;

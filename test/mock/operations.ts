@@ -68,7 +68,7 @@ export const OPERATIONS: readonly OperationCase[] = [
   },
 ];
 
-/** The operation as the spec model reads it. */
+/** The operation as the operation model reads it. */
 function operation(api: ApiName, name: OperationName): SpecOperation {
   const op = readOperations(loadSpec(api)).find((o) => o.operationId === name);
   if (!op) throw new Error(`${name} is not in the ${api} spec`);

@@ -1,6 +1,7 @@
 /**
- * The mock's answers are valid against the spec, checked with the spec tests' own strict ajv (not the
- * mock's): every documented example through Prefer, and generated (dynamic) data.
+ * The mock's answers are valid against the spec, checked with the schemas as the OpenAPI documents'
+ * tests compile them (test/openapi/load.ts), not with the mock's own validators: every documented
+ * example through Prefer, and generated (dynamic) data.
  */
 import { describe, expect, inject, it } from "vitest";
 import { issuesFromAjvErrors } from "../../src/validation/errors.js";

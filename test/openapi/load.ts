@@ -1,5 +1,5 @@
 /**
- * The bundled specs for the tests, through the spec model (`aws-ops-contract/model`): the same loader,
+ * The bundled specs for the tests, through the operation model (`aws-ops-contract/model`): the same loader,
  * `$ref` resolution, JSON Schema and ajv configuration as the package, the generator and the mock.
  */
 import { createAjv as createPackageAjv, escapePointerToken, definitionsSchema, deref as derefNode, loadSpec as loadBundled, readOperations, rootSchemaId, type Ajv, type OpenApiDocument } from "../../src/model/index.js";
@@ -18,7 +18,7 @@ export const loadSpec = (api: ApiName): OpenApiDoc => loadBundled(api) as OpenAp
 /** The ajv key of a component schema, from its OpenAPI `$ref` (`#/components/schemas/X`). */
 export const schemaKey = (api: ApiName, ref: string): string => `${rootSchemaId(api)}${ref.replace("#/components/schemas/", "#/$defs/")}`;
 
-/** The package's one ajv configuration, holding both documents' schemas as the spec model derives them. */
+/** The package's one ajv configuration, holding both documents' schemas as the operation model derives them. */
 export function createAjv(): Ajv {
   const ajv = createPackageAjv();
   for (const api of API_NAMES) ajv.addSchema(definitionsSchema(loadSpec(api), rootSchemaId(api)));

@@ -1,4 +1,4 @@
-/** The spec model (`aws-ops-contract/model`) answers the operations of the bundled documents. */
+/** The operation model (`aws-ops-contract/model`) answers the operations of the bundled documents. */
 import { describe, expect, it } from "vitest";
 import { escapePointerToken, getByPointer, loadSpec, nodeAt, operationsOf, parsePointer, readOperations, resolveRef, toPointer } from "../../src/model/index.js";
 

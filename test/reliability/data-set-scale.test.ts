@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataSet } from "../../mock/src/data/index.js";
-import { MAX_DATA_BYTES } from "../../mock/src/data/endpoint.js";
+import { MAX_DATA_BYTES } from "../../mock/src/admin/data.js";
 import { startMock } from "../../mock/src/index.js";
 import { send } from "./wire.js";
 

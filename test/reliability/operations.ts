@@ -1,5 +1,5 @@
 /**
- * Every operation's request, success-response and error bodies, as the spec model reads them from the
+ * Every operation's request, success-response and error bodies, as the operation model reads them from the
  * bundled specs, with the package's validator each must pass.
  */
 import type { OperationName } from "../../src/client/errors.js";

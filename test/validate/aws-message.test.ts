@@ -1,4 +1,4 @@
-/** ValidationException messages in the services' words (issue 10.5), from validate()'s issues. */
+/** ValidationException messages in the services' words, from validate()'s issues. */
 import { describe, expect, it } from "vitest";
 import { validate } from "../../src/validate.js";
 import { awsMemberPath, awsValidationMessage } from "../../src/validation/aws-message.js";

@@ -1,5 +1,5 @@
 /**
- * Validation stays linear and bounded for hostile bodies (issue 12.1): a list over its `maxItems` is
+ * Validation stays linear and bounded for hostile bodies: a list over its `maxItems` is
  * refused for that alone, before any of its items is checked; a body with many violations lists a
  * bounded number of them and counts the rest. Before the fix a 1 MiB list of `{}` produced an error
  * per item and took minutes (ajv's allErrors merge copied the running list at every item); here the

@@ -1,5 +1,5 @@
 /**
- * validate() answers for any value (issue 12.10): what is checked is what the wire would carry (own
+ * validate() answers for any value: what is checked is what the wire would carry (own
  * enumerable members, plain JSON values); anything else is an issue, never an exception. An unknown
  * kind or operation is a TypeError naming it, also when the name is an Object.prototype member.
  */

@@ -6,7 +6,7 @@
  * - REST JSON (Image Builder): status 403, `x-amzn-ErrorType: <Name>` and `{"message": "..."}`.
  * Messages follow AWS's wording (see the table in mock/README.md).
  */
-import type { Protocol } from "../operations.js";
+import type { Protocol } from "aws-ops-contract/model";
 import { errorResponse, type WireResponse } from "../protocol.js";
 
 export type AuthFailureName =
@@ -26,11 +26,11 @@ export const INVALID_TOKEN = "The security token included in the request is inva
 
 /** AWS JSON services say "Request is missing ...", the REST JSON front "Missing ...". */
 export function missingToken(protocol: Protocol): AuthFailure {
-  return { name: "MissingAuthenticationTokenException", message: protocol === "awsJson" ? "Request is missing Authentication Token" : "Missing Authentication Token" };
+  return { name: "MissingAuthenticationTokenException", message: protocol === "awsJson1_1" ? "Request is missing Authentication Token" : "Missing Authentication Token" };
 }
 
 export function authFailureStatus(protocol: Protocol): number {
-  return protocol === "awsJson" ? 400 : 403;
+  return protocol === "awsJson1_1" ? 400 : 403;
 }
 
 export function authFailureResponse(protocol: Protocol, failure: AuthFailure, mediaType: string): WireResponse {

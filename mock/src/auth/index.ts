@@ -5,15 +5,16 @@
  * gets the answer AWS gives (see failures.ts). Without the option nothing is checked.
  */
 import type { IncomingMessage } from "node:http";
-import type { OpenApiDocument } from "aws-ops-contract/model";
-import type { MockOperation } from "../operations.js";
+import type { IndexedOperation } from "aws-ops-contract/model";
+import { firstValue } from "../http.js";
 import type { WireResponse } from "../protocol.js";
 import { checkCredentialList, DEFAULT_CREDENTIALS, type MockCredentials } from "./credentials.js";
 import { authFailureResponse, missingToken, type AuthFailureName } from "./failures.js";
-import { checkSigV4, DEFAULT_SIGNING_WINDOW_MS } from "./sigv4.js";
+import type { checkSigV4 as CheckSigV4 } from "./sigv4.js";
 
 export { DEFAULT_CREDENTIALS, parseCredentials, type MockCredentials } from "./credentials.js";
-export { DEFAULT_SIGNING_WINDOW_MS } from "./sigv4.js";
+/** How far the signing time may be from the mock's clock, as most AWS services allow. */
+export const DEFAULT_SIGNING_WINDOW_MS = 5 * 60_000;
 
 export interface SigV4AuthOptions {
   type: "sigv4";
@@ -31,10 +32,21 @@ export interface AuthRefusal {
   wire: WireResponse;
 }
 
-/** Resolves to undefined when the request may proceed, or to the answer that refuses it. */
-export type AuthCheck = (op: MockOperation, req: IncomingMessage, body: Uint8Array) => Promise<AuthRefusal | undefined>;
+/** The check's verdict: the access key ID the request names (when it names one), and the refusal when it fails. */
+export interface AuthResult {
+  accessKeyId: string | undefined;
+  refusal: AuthRefusal | undefined;
+}
 
-export function createAuthCheck(docs: readonly OpenApiDocument[], option: AuthOption | undefined): AuthCheck | undefined {
+/** Checks a request's signature at `now` (epoch ms, the mock's clock). */
+export type AuthCheck = (op: IndexedOperation, req: IncomingMessage, body: Uint8Array, now: number) => Promise<AuthResult>;
+
+/** The access key ID of a SigV4 `Authorization` header (`Credential=AKID/date/...`), if any. */
+export function accessKeyIdOf(req: IncomingMessage): string | undefined {
+  return /Credential=([^/,\s]+)\//.exec(firstValue(req.headers.authorization) ?? "")?.[1];
+}
+
+export function createAuthCheck(operations: readonly IndexedOperation[], option: AuthOption | undefined): AuthCheck | undefined {
   if (option === undefined || option === "none") return undefined;
   const options: SigV4AuthOptions = option === "sigv4" ? { type: "sigv4" } : option;
   if (typeof options !== "object" || options === null || options.type !== "sigv4") {
@@ -45,28 +57,26 @@ export function createAuthCheck(docs: readonly OpenApiDocument[], option: AuthOp
   const list = checkCredentialList(options.credentials ?? [DEFAULT_CREDENTIALS]);
   if (list.length === 0) throw new Error("auth.credentials is empty: give at least one AKID:SECRET");
   const credentials = new Map(list.map((entry) => [entry.accessKeyId, entry]));
-  const services = docs.map(signingName);
+  for (const op of operations) signingName(op);
 
-  return async (op, req, body) => {
+  // The SDK's signer is loaded with the first request checked: a mock without auth never needs it.
+  let checker: Promise<typeof CheckSigV4> | undefined;
+  return async (op, req, body, now) => {
+    checker ??= import("./sigv4.js").then((module) => module.checkSigV4);
+    const checkSigV4 = await checker;
     const failure = await checkSigV4(
       { method: (req.method ?? "GET").toUpperCase(), url: req.url ?? "/", headers: req.headersDistinct, body },
-      { service: services[op.docIndex]!, credentials, windowMs, now: Date.now() },
+      { service: signingName(op), credentials, windowMs, now },
       () => missingToken(op.protocol),
     );
-    return failure && { name: failure.name, wire: authFailureResponse(op.protocol, failure, op.mediaType) };
+    return { accessKeyId: accessKeyIdOf(req), refusal: failure && { name: failure.name, wire: authFailureResponse(op.protocol, failure, op.mediaType) } };
   };
 }
 
-/**
- * The SigV4 service name of a document, from its endpoint `https://<service>.{region}.amazonaws.com`
- * (the first `servers` URL), as the AWS SDKs derive their signing name from the endpoint prefix.
- */
-export function signingName(doc: OpenApiDocument): string {
-  const servers = doc["servers"] as Array<{ url?: unknown }> | undefined;
-  const url = servers?.[0]?.url;
-  const name = typeof url === "string" ? /^https?:\/\/([a-z0-9-]+)\.\{region\}\./.exec(url)?.[1] : undefined;
-  if (!name) {
-    throw new Error(`Cannot check signatures for ${doc.info?.title ?? "a document"}: its first servers URL should be https://<service>.{region}.amazonaws.com (got ${JSON.stringify(url)})`);
+/** The operation's SigV4 service name (the model's, from the document's endpoint); refused at start when there is none. */
+function signingName(op: IndexedOperation): string {
+  if (!op.signingName) {
+    throw new Error(`Cannot check signatures for ${op.service || "a document"}: its first servers URL should be https://<service>.{region}.amazonaws.com`);
   }
-  return name;
+  return op.signingName;
 }

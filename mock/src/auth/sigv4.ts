@@ -13,8 +13,6 @@ import { INVALID_TOKEN, SIGNATURE_MISMATCH, type AuthFailure } from "./failures.
 import { NodeSha256, sha256Hex } from "./sha256.js";
 
 export const ALGORITHM = "AWS4-HMAC-SHA256";
-/** How far the signing time may be from the server's clock, as most AWS services allow. */
-export const DEFAULT_SIGNING_WINDOW_MS = 5 * 60_000;
 
 /** A request as it arrived on the wire. */
 export interface ArrivedRequest {
@@ -141,17 +139,18 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
   if (!signedNames.includes("host")) return incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   const dateHeader = amzDate !== undefined ? "x-amz-date" : "date";
   if (!signedNames.includes(dateHeader)) return incomplete(`'${amzDate !== undefined ? "X-Amz-Date" : "Date"}' must be a 'SignedHeader' in the AWS Authorization.`);
-  // Every x-amz-* header the request carries must be signed, as the SigV4 specification says and S3
-  // enforces; otherwise an unsigned X-Amz-Target could send a signed body to another operation.
-  // X-Amz-Content-Sha256 is the payload hash, checked against the body below, as S3 exempts it.
-  const unsigned = Object.keys(request.headers).find((name) => name.startsWith("x-amz-") && name !== "x-amz-content-sha256" && !signedNames.includes(name));
-  if (unsigned !== undefined) return incomplete(`'${headerCase(unsigned)}' must be a 'SignedHeader' in the AWS Authorization.`);
 
   // 5. Who signed: a known access key, with its session token when it has one.
   const known = expect.credentials.get(accessKeyId);
   if (!known) return { name: "UnrecognizedClientException", message: INVALID_TOKEN };
   const token = firstValue(request.headers["x-amz-security-token"]);
   if (token !== known.sessionToken) return { name: "UnrecognizedClientException", message: INVALID_TOKEN };
+
+  // Every x-amz-* header the request carries must be signed, as the SigV4 specification says and S3
+  // enforces; otherwise an unsigned X-Amz-Target could send a signed body to another operation.
+  // X-Amz-Content-Sha256 is the payload hash, checked against the body below, as S3 exempts it.
+  const unsigned = Object.keys(request.headers).find((name) => name.startsWith("x-amz-") && name !== "x-amz-content-sha256" && !signedNames.includes(name));
+  if (unsigned !== undefined) return incomplete(`'${headerCase(unsigned)}' must be a 'SignedHeader' in the AWS Authorization.`);
 
   // 6. When: within the window around the server's clock (the SDKs correct their clock from the
   //    answer's Date header and retry).

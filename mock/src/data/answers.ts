@@ -4,10 +4,11 @@
  * Each answer is the wire JSON, joined from the records' pre-serialised JSON.
  */
 import { randomUUID } from "node:crypto";
+import type { SpecOperation } from "aws-ops-contract/model";
 import type { MockError } from "../protocol.js";
 import { parseCommandFilters, type Predicate } from "./command-filters.js";
 import { pageOf, pageSizeOf, pagingOf, queryKey, type TokenIssuer } from "./paging.js";
-import { schemaEnum } from "./spec.js";
+import { schemaEnum } from "./bundled.js";
 import type { DataStore, InvocationEntry, StepEntry } from "./store.js";
 import { isoToEpochSeconds } from "./timestamps.js";
 import { text, type Rec } from "./types.js";
@@ -22,6 +23,8 @@ const invalidInstanceMessage = (instanceId: string): string => `Instances [[${in
 export type DataAnswer = { ok: true; body: string } | { ok: false; error: MockError };
 
 export interface DataContext {
+  /** The operation asked for, as the mock serves it (its paging members and bounds). */
+  operation: SpecOperation;
   store: DataStore;
   tokens: TokenIssuer;
   /** What this data set's tokens carry (a generated data set's seed); none for a loaded one. */
@@ -39,8 +42,7 @@ const tokenJson = (member: string, token: string | undefined): string => (token 
  * members as JSON), with the token when records remain; the same paging for every operation.
  */
 function listing<T>(
-  { store, tokens, carry }: DataContext,
-  operationId: string,
+  { operation, store, tokens, carry }: DataContext,
   body: Rec,
   listMember: string,
   list: readonly T[],
@@ -48,14 +50,15 @@ function listing<T>(
   { before = "", after = "", invalidToken = invalidNextToken }: { before?: string; after?: string; invalidToken?: () => DataAnswer } = {},
 ): DataAnswer {
   // Only the listing operations come here: the spec documents their paging.
-  const { tokenMember, sizeMember } = pagingOf(operationId)!;
+  const paging = pagingOf(operation.pagination)!;
+  const { tokenMember, sizeMember } = paging;
   const head = `{${before}"${listMember}":[`;
   const tail = `]${after}`;
   const page = pageOf(tokens, list, {
     generation: store.generation,
-    query: queryKey(operationId, body, tokenMember, sizeMember),
+    query: queryKey(operation.operationId, body, tokenMember, sizeMember),
     token: text(body[tokenMember]),
-    size: pageSizeOf(operationId, body),
+    size: pageSizeOf(paging, body),
     ...(carry === undefined ? {} : { carry }),
     envelopeBytes: Buffer.byteLength(head) + Buffer.byteLength(tail) + 1,
     tokenMemberBytes: Buffer.byteLength(tokenJson(tokenMember, "x")) - 1,
@@ -92,7 +95,7 @@ function listCommands(context: DataContext, body: Rec): DataAnswer {
     remaining = predicates.filter((p) => p !== status.predicate);
   }
   const list = remaining.length === 0 ? base : base.filter((entry) => remaining.every((p) => p(entry)));
-  return listing(context, "ListCommands", body, "Commands", list, (entry) => entry.json);
+  return listing(context, body, "Commands", list, (entry) => entry.json);
 }
 
 function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
@@ -116,7 +119,7 @@ function listCommandInvocations(context: DataContext, body: Rec): DataAnswer {
   }
   const list = predicates.length === 0 ? base : base.filter((entry) => predicates.every((p) => p(entry)));
   const details = body["Details"] === true;
-  return listing(context, "ListCommandInvocations", body, "CommandInvocations", list, (entry) => (details ? entry.json : entry.briefJson));
+  return listing(context, body, "CommandInvocations", list, (entry) => (details ? entry.json : entry.briefJson));
 }
 
 function getMaintenanceWindowExecution({ store }: DataContext, body: Rec): DataAnswer {
@@ -184,7 +187,7 @@ function describeAutomationStepExecutions(context: DataContext, body: Rec): Data
   let list: readonly StepEntry[] = predicates.length === 0 ? steps : steps.filter((s) => predicates.every((p) => p(s.record)));
   // The steps in the order they ran; ReverseOrder lists the latest first.
   if (body["ReverseOrder"] === true) list = [...list].reverse();
-  return listing(context, "DescribeAutomationStepExecutions", body, "StepExecutions", list, (step) => step.json);
+  return listing(context, body, "StepExecutions", list, (step) => step.json);
 }
 
 function listWorkflowStepExecutions(context: DataContext, body: Rec): DataAnswer {
@@ -193,7 +196,7 @@ function listWorkflowStepExecutions(context: DataContext, body: Rec): DataAnswer
   // The operation documents no not-found error of its own; ClientException is the one for "an invalid resource identifier".
   if (!workflow) return fail("ClientException", `The workflow execution ${id} was not found.`);
   const requestId = context.requestId?.() ?? randomUUID();
-  return listing(context, "ListWorkflowStepExecutions", body, "steps", workflow.steps, (step) => step.json, {
+  return listing(context, body, "steps", workflow.steps, (step) => step.json, {
     before: `"requestId":"${requestId}",`,
     after: workflow.membersJson ? `,${workflow.membersJson}` : "",
     invalidToken: () => fail("InvalidPaginationTokenException", "The pagination token is not valid."),
@@ -216,6 +219,7 @@ export function isDataOperation(operationId: string): operationId is DataOperati
 }
 
 /** The answer from the data set, or undefined for an operation the data set does not serve. */
-export function answerFromData(context: DataContext, operationId: string, body: Rec): DataAnswer | undefined {
+export function answerFromData(context: DataContext, body: Rec): DataAnswer | undefined {
+  const { operationId } = context.operation;
   return isDataOperation(operationId) ? ANSWERS[operationId](context, body) : undefined;
 }

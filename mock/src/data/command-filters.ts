@@ -5,7 +5,7 @@
  * `InvalidFilterKey`, the filter error both operations document.
  */
 import type { MockError } from "../protocol.js";
-import { schemaEnum } from "./spec.js";
+import { schemaEnum } from "./bundled.js";
 import { isoToEpochSeconds } from "./timestamps.js";
 import type { CommandEntry } from "./store.js";
 

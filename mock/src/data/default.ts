@@ -7,12 +7,12 @@
  * belong to the execution the operation's request example asks for, and the workflow steps to the
  * workflow execution their examples name.
  */
-import { exampleValues, findOperation } from "./spec.js";
+import { bundledOperation, exampleValues } from "./bundled.js";
 import type { DataSource, Rec } from "./types.js";
 
 /** The 200 examples; pages that carry a token first, since they come before the last page. */
 function successExamples(operationId: string): Rec[] {
-  const pages = [...exampleValues(findOperation(operationId), 200).values()].filter((value): value is Rec => !!value && typeof value === "object");
+  const pages = [...exampleValues(bundledOperation(operationId), 200).values()].filter((value): value is Rec => !!value && typeof value === "object");
   const hasToken = (page: Rec): boolean => typeof (page["NextToken"] ?? page["nextToken"]) === "string";
   return [...pages.filter(hasToken), ...pages.filter((page) => !hasToken(page))];
 }
@@ -34,7 +34,7 @@ function records(operationId: string, member: string, id: (record: Rec) => strin
 }
 
 export function defaultDataSource(): DataSource {
-  const automationIds = [...exampleValues(findOperation("DescribeAutomationStepExecutions"), "request").values()]
+  const automationIds = [...exampleValues(bundledOperation("DescribeAutomationStepExecutions"), "request").values()]
     .map((request) => (request as Rec | undefined)?.["AutomationExecutionId"])
     .filter((id): id is string => typeof id === "string");
   const workflows = new Map<string, Rec>();

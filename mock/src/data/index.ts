@@ -3,6 +3,7 @@
  * the default built from the spec's examples, loaded, validated and indexed once; and the answers
  * the operations give from it.
  */
+import type { SpecOperation } from "aws-ops-contract/model";
 import { answerFromData, type DataAnswer } from "./answers.js";
 import { defaultDataSource } from "./default.js";
 import { loadDataSet } from "./load.js";
@@ -48,7 +49,8 @@ export class MockData {
     return this.store;
   }
 
-  answer(operationId: string, body: Rec): DataAnswer | undefined {
-    return answerFromData({ store: this.store, tokens: this.tokens }, operationId, body);
+  /** The answer to a request for `operation` (as the mock serves it), or undefined when the data set does not serve it. */
+  answer(operation: SpecOperation, body: Rec): DataAnswer | undefined {
+    return answerFromData({ operation, store: this.store, tokens: this.tokens }, body);
   }
 }

@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
+import { bundledOperation, successBody } from "./bundled.js";
 import { duplicateKeys } from "./json-keys.js";
 import { jsonLengthUpTo, MAX_RECORD_BYTES } from "./record-size.js";
-import { findOperation, responseSchema } from "./spec.js";
-import { timestampPaths, timestampsToWire, type MemberPath } from "./timestamps.js";
+import { timestampsToWire, type MemberPath } from "./timestamps.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
 import { parseYamlData, YamlDataError } from "./yaml.js";
 
@@ -82,17 +82,9 @@ export function readDataFile(file: string): unknown {
   return parseDataText(text, file, YAML_EXTENSIONS.has(extname(file).toLowerCase()));
 }
 
-let timestampCache: Map<string, MemberPath[]> | undefined;
+/** The member paths of the collection's operation's timestamps (the model's). */
 function timestampsOf(collection: Collection): MemberPath[] {
-  timestampCache ??= new Map();
-  let paths = timestampCache.get(collection.name);
-  if (!paths) {
-    const op = findOperation(collection.operation);
-    const { schema, pointer } = responseSchema(op);
-    paths = timestampPaths(op.doc, schema, pointer);
-    timestampCache.set(collection.name, paths);
-  }
-  return paths;
+  return successBody(bundledOperation(collection.operation)).timestamps;
 }
 
 /** Loads a data set from a file path or an object; `source` names it in errors (default: the path, or "the data set"). */

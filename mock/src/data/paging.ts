@@ -13,7 +13,7 @@
  * early (with a token) rather than grow past it, as SSM stops a page at its size limit.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { findOperation } from "./spec.js";
+import type { Pagination } from "aws-ops-contract/model";
 
 /** The most an answer may hold. A single record larger than that is still sent, alone, so paging always moves on. */
 export const ANSWER_LIMIT_BYTES = 64 * 1024;
@@ -86,20 +86,15 @@ export interface Paging {
   defaultSize: number;
 }
 
-const pagings = new Map<string, Paging | undefined>();
-/** An operation's paging members and default page size, read from the bundled spec once; undefined when it does not page. */
-export function pagingOf(operationId: string): Paging | undefined {
-  if (!pagings.has(operationId)) {
-    const pagination = findOperation(operationId).operation.pagination;
-    const limit = pagination?.limit;
-    pagings.set(operationId, pagination && { tokenMember: pagination.inputToken, sizeMember: limit?.member ?? "MaxResults", defaultSize: limit?.default ?? limit?.maximum ?? FALLBACK_PAGE_SIZE });
-  }
-  return pagings.get(operationId);
+/** An operation's paging members and default page size, from the model's `pagination`; undefined when it does not page. */
+export function pagingOf(pagination: Pagination | undefined): Paging | undefined {
+  if (!pagination) return undefined;
+  const limit = pagination.limit;
+  return { tokenMember: pagination.inputToken, sizeMember: limit?.member ?? "MaxResults", defaultSize: limit?.default ?? limit?.maximum ?? FALLBACK_PAGE_SIZE };
 }
 
 /** The page size a request asks for, or the operation's default (1 for an operation that does not page). */
-export function pageSizeOf(operationId: string, body: Record<string, unknown>): number {
-  const paging = pagingOf(operationId);
+export function pageSizeOf(paging: Paging | undefined, body: Record<string, unknown>): number {
   if (!paging) return 1;
   const asked = body[paging.sizeMember];
   return typeof asked === "number" && Number.isInteger(asked) && asked > 0 ? asked : paging.defaultSize;

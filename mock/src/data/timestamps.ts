@@ -1,36 +1,14 @@
 /**
  * SSM timestamps travel as epoch seconds (JSON numbers), but `aws ssm ... --output json` and boto3
  * dumps print them as ISO 8601 strings. A data file may use either; this turns the strings into the
- * wire form before the record is validated. Which members are timestamps is read from the spec (the
- * members whose schema is the AWS JSON `DateTime`, a number), not listed here.
+ * wire form before the record is validated. Which members are timestamps is the model's
+ * (`SpecBody.timestamps`: the members whose schema is the AWS JSON `DateTime`, a number), not listed here.
  */
-import type { OpenApiDocument } from "aws-ops-contract/model";
-import { resolveRef } from "aws-ops-contract/model";
 
 /** A member path inside a body; `"*"` stands for every item of an array. */
 export type MemberPath = readonly string[];
 
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/** Every path under `schema` to a member whose schema is a numeric `DateTime` (the SSM wire's epoch seconds). */
-export function timestampPaths(doc: OpenApiDocument, schema: unknown, pointer: string): MemberPath[] {
-  const found: MemberPath[] = [];
-  const walk = (node: unknown, at: string, path: string[], depth: number): void => {
-    if (depth > 12) return;
-    const ref = (node as { $ref?: unknown } | null)?.$ref;
-    const resolved = resolveRef(doc, node, at);
-    const target = resolved.node as { type?: unknown; properties?: Record<string, unknown>; items?: unknown } | undefined;
-    if (!target || typeof target !== "object") return;
-    if (typeof ref === "string" && /\/DateTime$/.test(ref) && target.type === "number") {
-      found.push(path);
-      return;
-    }
-    for (const [name, member] of Object.entries(target.properties ?? {})) walk(member, `${resolved.pointer}/properties/${name}`, [...path, name], depth + 1);
-    if (target.items) walk(target.items, `${resolved.pointer}/items`, [...path, "*"], depth + 1);
-  };
-  walk(schema, pointer, [], 0);
-  return found;
-}
 
 /**
  * The timestamps every client can read: years 0001 to 9999. A JavaScript Date stops near year

@@ -12,6 +12,8 @@
  * the same records; the listing is finite, so paginators end.
  */
 import { randomUUID } from "node:crypto";
+import type { SpecOperation } from "aws-ops-contract/model";
+import { bundledOperation } from "../data/bundled.js";
 import { answerFromData, isDataOperation, type DataAnswer } from "../data/answers.js";
 import { carriedBy, pageSizeOf, pagingOf, queryKey, TokenIssuer } from "../data/paging.js";
 import { DataStore } from "../data/store.js";
@@ -44,18 +46,21 @@ function listingOf(token: unknown, query: string): { seed: string; size: number 
  * request earns (a filter the operation does not take, a token it did not issue). Undefined for an
  * operation without a generator.
  */
-export function answerGenerated(operationId: string, request: unknown, seed?: string): DataAnswer | undefined {
+export function answerGenerated(operation: SpecOperation | string, request: unknown, seed?: string): DataAnswer | undefined {
+  const { operationId } = typeof operation === "string" ? { operationId: operation } : operation;
   if (!isDataOperation(operationId)) return undefined;
+  // By name (tests, scripts): the bundled operation; the mock passes the operation it serves.
+  const op = typeof operation === "string" ? bundledOperation(operationId) : operation;
   const input = request && typeof request === "object" && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
-  const paging = pagingOf(operationId);
+  const paging = pagingOf(op.pagination);
   const listing = paging ? listingOf(input[paging.tokenMember], queryKey(operationId, input, paging.tokenMember, paging.sizeMember)) : undefined;
   const chosen = listing?.seed ?? seed ?? randomUUID();
-  const size = listing?.size ?? pageSizeOf(operationId, input);
+  const size = listing?.size ?? pageSizeOf(paging, input);
   const random = seededRandom(`${operationId}\u0000${chosen}`);
   const set = dataSetFor(operationId, random, input, size);
   const requestId = uuid(random);
   const store = new DataStore(set, GENERATION);
-  return answerFromData({ store, tokens, carry: JSON.stringify([chosen, size]), requestId: () => requestId }, operationId, input);
+  return answerFromData({ operation: op, store, tokens, carry: JSON.stringify([chosen, size]), requestId: () => requestId }, input);
 }
 
 /** The generated success body for a request (undefined for an operation without a generator); throws for a request it refuses. */
@@ -71,7 +76,7 @@ export function generate(operationId: string, request: unknown, seed?: string): 
  * body fits the served document (`fits`: a document given with `specs` may differ from the bundled
  * one); otherwise undefined, and the mock answers the documented example.
  */
-export function generatedAnswer(operationId: string, request: unknown, seed: string | undefined, fits: (body: unknown) => boolean): DataAnswer | undefined {
-  const answer = answerGenerated(operationId, request, seed);
+export function generatedAnswer(operation: SpecOperation, request: unknown, seed: string | undefined, fits: (body: unknown) => boolean): DataAnswer | undefined {
+  const answer = answerGenerated(operation, request, seed);
   return answer !== undefined && (!answer.ok || fits(JSON.parse(answer.body))) ? answer : undefined;
 }

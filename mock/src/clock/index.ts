@@ -1,0 +1,2 @@
+export type { CancelWait, Clock } from "./clock.js";
+export { systemClock } from "./system.js";
