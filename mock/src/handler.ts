@@ -13,6 +13,7 @@ import type { Clock } from "./clock/clock.js";
 import { systemClock } from "./clock/system.js";
 import { MockData, type DataSet, type DataSource } from "./data/index.js";
 import { AttemptCounter } from "./faults/attempts.js";
+import { DelayedAnswers } from "./faults/delays.js";
 import { AnswerEvents } from "./journal/events.js";
 import { logLine } from "./journal/log.js";
 import { Router } from "./operations.js";
@@ -86,6 +87,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
     dynamic: options.dynamic ?? false,
     adminRoutes: ADMIN_ROUTES,
     events,
+    delays: new DelayedAnswers(),
     callerOf: () => caller,
   };
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;

@@ -9,14 +9,13 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import type { Clock } from "../clock/clock.js";
 
 /** The most answers one connection may have held back at once. */
 export const MAX_DELAYED_PER_CONNECTION = 16;
 
-/** What runs a wait (the mock's clock): `after` returns the function that cancels it. */
-export interface Waits {
-  after(ms: number, callback: () => void): () => void;
-}
+/** What runs a wait: the mock's clock. */
+export type Waits = Pick<Clock, "after">;
 
 interface Held {
   cancel(): void;

@@ -6,6 +6,7 @@ import type { IndexedOperation } from "aws-ops-contract/model";
 import type { AdminRoute } from "../admin/types.js";
 import type { AuthCheck } from "../auth/index.js";
 import type { BodyLimits } from "../body.js";
+import type { DelayedAnswers } from "../faults/delays.js";
 import type { AnswerEvents } from "../journal/events.js";
 import type { Router } from "../operations.js";
 import type { Sources } from "../sources/index.js";
@@ -25,6 +26,8 @@ export interface MockServices {
   /** The admin route table (everything under `/_mock/`). */
   readonly adminRoutes: readonly AdminRoute[];
   readonly events: AnswerEvents;
+  /** The answers `Prefer: delay` holds back, per connection. */
+  readonly delays: DelayedAnswers;
   /** The state a request answers from: the shared one, unless callers are told apart. */
   callerOf(context: RequestContext): CallerState;
 }
