@@ -9,6 +9,7 @@ import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOp
 
 export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--dynamic] [--log]
                              [--max-connections N] [--auth sigv4 [--credentials AKID:SECRET[:SESSION_TOKEN]]...]
+                             [--admin-origin ORIGIN]... [--admin-host NAME]...
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), described by the bundled OpenAPI documents and
@@ -16,7 +17,7 @@ answered from a data set.
 
 Options:
   --port N     port to listen on (default ${DEFAULT_PORT}, or $PORT; 0 picks a free port)
-  --host H     interface to bind (default ${DEFAULT_HOST})
+  --host H     interface to bind (default ${DEFAULT_HOST}); another than loopback is warned about
   --spec S     a document to serve: ssm, imagebuilder, or a path to a bundled OpenAPI JSON file;
                repeat for several (default: ssm and imagebuilder)
   --data FILE  answer from this data set (JSON, or YAML for .yaml/.yml): Commands,
@@ -33,6 +34,12 @@ Options:
   --credentials AKID:SECRET[:SESSION_TOKEN]
                credentials --auth sigv4 accepts; repeat for several (default
                ${DEFAULT_CREDENTIALS.accessKeyId}:${DEFAULT_CREDENTIALS.secretAccessKey})
+  --admin-origin ORIGIN
+               a browser origin whose pages may use the admin API (/_mock/), such as
+               http://localhost:5173, or * for any; repeatable (default: none)
+  --admin-host NAME
+               another Host name the admin API answers (a container's service name);
+               repeatable (default: the address it listens on, and loopback names)
   --help       show this help
 
 Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer;
@@ -55,6 +62,8 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       "max-connections": { type: "string" },
       auth: { type: "string" },
       credentials: { type: "string", multiple: true },
+      "admin-origin": { type: "string", multiple: true },
+      "admin-host": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -72,6 +81,12 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
   if (values.auth !== undefined && values.auth !== "none" && values.auth !== "sigv4") throw new Error(`--auth must be none or sigv4 (got '${values.auth}')`);
   if (values.credentials !== undefined && values.auth !== "sigv4") throw new Error("--credentials needs --auth sigv4");
   if (values.auth === "sigv4") options.auth = values.credentials ? { type: "sigv4", credentials: values.credentials.map((text) => parseCredentials(text)) } : "sigv4";
+  for (const origin of values["admin-origin"] ?? []) {
+    if (origin !== "*" && !/^https?:\/\/[^/\s]+$/i.test(origin)) throw new Error(`--admin-origin must be an origin such as http://localhost:5173, or * (got '${origin}')`);
+  }
+  if (values["admin-origin"] || values["admin-host"]) {
+    options.admin = { ...(values["admin-origin"] ? { origins: values["admin-origin"] } : {}), ...(values["admin-host"] ? { hosts: values["admin-host"] } : {}) };
+  }
   return { help: false, options };
 }
 
@@ -93,7 +108,7 @@ function parseCount(text: string, what: string): number {
  * (with signature checking on, with the first credentials it accepts). The Image Builder command
  * names a workflow execution of `dataSet`, the one served, so that it answers rather than "not found".
  */
-export function endpointHelp(url: string, auth?: AuthOption, dataSet?: Pick<DataSet, "WorkflowExecutions">): string {
+export function endpointHelp(url: string, auth?: AuthOption, dataSet?: Pick<DataSet, "WorkflowExecutions">, adminToken?: string): string {
   const accepted = auth === undefined || auth === "none" ? undefined : auth === "sigv4" ? DEFAULT_CREDENTIALS : auth.credentials?.[0] ?? DEFAULT_CREDENTIALS;
   const { accessKeyId, secretAccessKey, sessionToken } = typeof accepted === "string" ? parseCredentials(accepted) : (accepted ?? ({ accessKeyId: "x", secretAccessKey: "x" } as MockCredentials));
   const sdkCredentials = `{ accessKeyId: "${accessKeyId}", secretAccessKey: "${secretAccessKey}"${sessionToken ? `, sessionToken: "${sessionToken}"` : ""} }`;
@@ -108,6 +123,6 @@ export function endpointHelp(url: string, auth?: AuthOption, dataSet?: Pick<Data
   AWS CLI:                    ${env} aws ssm list-commands --endpoint-url ${url} --region us-east-1
                               ${imageBuilder}
   Documented errors:          send the header "Prefer: code=400, example=InvalidNextToken"
-
+${adminToken ? `  Admin API (/_mock/):        send "Authorization: Bearer ${adminToken}"\n` : ""}
 Stop with Ctrl+C.`;
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bundledModel, loadSpecs, operationsOf, type IndexedOperation, type Protocol, type SpecSource } from "aws-ops-contract/model";
+import { createAdminAccess, type AdminAccessOptions } from "./admin/access.js";
 import { ADMIN_ROUTES } from "./admin/routes.js";
 import { createAuthCheck, type AuthOption } from "./auth/index.js";
 import type { Clock } from "./clock/clock.js";
@@ -43,6 +44,8 @@ export interface MockHandlerOptions {
   bodyTimeoutMs?: number;
   /** Signature checking: `"sigv4"` (default credentials) or `{ type: "sigv4", credentials }`; default `"none"`. See auth/. */
   auth?: AuthOption;
+  /** Who besides local, non-browser clients may use the admin API (`/_mock/`): browser origins, more Host names. See admin/access.ts. */
+  admin?: AdminAccessOptions;
   /** The mock's time: `Date` headers, the signing window, `Prefer: delay`. Default: the machine's (clock/). */
   clock?: Clock;
 }
@@ -57,6 +60,8 @@ export interface MockHandler {
   /** The data set served now (what `GET /_mock/data` answers). */
   dataSet(): DataSet;
   readonly clock: Clock;
+  /** With signature checking on, the token the admin API (`/_mock/`) takes (`Authorization: Bearer <token>`). */
+  readonly adminToken: string | undefined;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -74,18 +79,21 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   const caller: CallerState = { data: new MockData(options.data), attempts: new AttemptCounter(), clock };
   const events = new AnswerEvents();
   const router = new Router(operations);
+  const auth = createAuthCheck(operations, options.auth);
+  const adminAccess = createAdminAccess({ ...options.admin, token: auth !== undefined });
   const mock: MockServices = {
     operations,
     router,
     validators: createValidators(docs),
     sources: createSources(createExampleBuilder(docs, operations)),
-    auth: createAuthCheck(operations, options.auth),
+    auth,
     limits: {
       maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       idleTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     },
     dynamic: options.dynamic ?? false,
     adminRoutes: ADMIN_ROUTES,
+    adminAccess,
     events,
     delays: new DelayedAnswers(),
     callerOf: () => caller,
@@ -96,5 +104,5 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     void serveRequest(mock, STAGES, caller, req, res);
   };
-  return Object.assign(handler, { operations, protocolOf: (path: string) => router.protocolOf(path), events, clock, dataSet: () => caller.data.current.data });
+  return Object.assign(handler, { operations, protocolOf: (path: string) => router.protocolOf(path), events, clock, dataSet: () => caller.data.current.data, adminToken: adminAccess.token });
 }

@@ -8,6 +8,7 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { exposureWarning } from "./admin/access.js";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import type { AnswerEvents } from "./journal/events.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
@@ -48,6 +49,11 @@ export interface RunningMock {
   dataSet(): DataSet;
   /** One AnswerEvent per answer: `mock.events.subscribe((event) => ...)` returns the unsubscribe function. */
   events: AnswerEvents;
+  /**
+   * With signature checking on (`auth`), the token the admin API (`/_mock/`) takes, as
+   * `Authorization: Bearer <token>`; undefined without it.
+   */
+  adminToken: string | undefined;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -63,9 +69,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const exposed = exposureWarning(address.address, `http://${hostInUrl}:${address.port}`);
+  if (exposed) process.emitWarning(exposed, { code: "MOCK_NOT_LOOPBACK" });
   return {
     url: `http://${hostInUrl}:${address.port}`,
     dataSet: () => handler.dataSet(),
+    adminToken: handler.adminToken,
     events: handler.events,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -371,5 +371,7 @@ describe("the command line", () => {
     expect(endpointHelp("http://127.0.0.1:4010", "sigv4")).toContain(`AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey} aws ssm list-commands`);
     expect(endpointHelp("http://127.0.0.1:4010", { type: "sigv4", credentials: ["ASIA1:s:t"] })).toContain('credentials: { accessKeyId: "ASIA1", secretAccessKey: "s", sessionToken: "t" }');
     expect(endpointHelp("http://127.0.0.1:4010")).toContain("AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws ssm list-commands");
+    expect(endpointHelp("http://127.0.0.1:4010", "sigv4", undefined, "TOKEN123")).toContain('Admin API (/_mock/):        send "Authorization: Bearer TOKEN123"');
+    expect(endpointHelp("http://127.0.0.1:4010")).not.toContain("Admin API");
   });
 });

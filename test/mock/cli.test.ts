@@ -78,6 +78,14 @@ describe("parseMockArgs", () => {
     expect(() => parseMockArgs([arg], {})).toThrow(/--port must be a number from 0 to 65535/);
   });
 
+  it("takes --admin-origin and --admin-host (repeatable), and refuses an origin that is not one", () => {
+    expect(parseMockArgs(["--admin-origin", "http://localhost:5173", "--admin-origin", "*", "--admin-host", "mock"], {})).toEqual({
+      help: false,
+      options: { port: 4010, admin: { origins: ["http://localhost:5173", "*"], hosts: ["mock"] } },
+    });
+    expect(() => parseMockArgs(["--admin-origin", "localhost:5173"], {})).toThrow(/--admin-origin must be an origin such as http:\/\/localhost:5173, or \*/);
+  });
+
   it("refuses unknown options", () => {
     expect(() => parseMockArgs(["--verbose"], {})).toThrow(/Unknown option '--verbose'/);
   });

@@ -3,6 +3,7 @@
  * code). What changes per caller lives in CallerState (stages/types.ts).
  */
 import type { IndexedOperation } from "aws-ops-contract/model";
+import type { AdminAccess } from "../admin/access.js";
 import type { AdminRoute } from "../admin/types.js";
 import type { AuthCheck } from "../auth/index.js";
 import type { BodyLimits } from "../body.js";
@@ -25,6 +26,8 @@ export interface MockServices {
   readonly dynamic: boolean;
   /** The admin route table (everything under `/_mock/`). */
   readonly adminRoutes: readonly AdminRoute[];
+  /** Who may use the admin API: Host, browser origin, the token with signature checking on. */
+  readonly adminAccess: AdminAccess;
   readonly events: AnswerEvents;
   /** The answers `Prefer: delay` holds back, per connection. */
   readonly delays: DelayedAnswers;
