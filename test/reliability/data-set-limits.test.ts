@@ -33,7 +33,7 @@ describe("YAML data sets are bounded", () => {
   });
 
   it("aliases that would expand a small file far past its size are refused before they are expanded", () => {
-    // The probe's shape: one long string, repeated through aliases into a huge record.
+    // One long string, repeated through aliases into a huge record.
     const big = "x".repeat(200_000);
     const text = `Commands:\n  - CommandId: ${COMMAND_ID}\n    Comment: &long ${big}\n    Parameters:\n      commands: [${Array.from({ length: 60 }, () => "*long").join(", ")}]\n`;
     expect(Buffer.byteLength(text)).toBeLessThan(MAX_YAML_BYTES);
