@@ -429,9 +429,9 @@ export interface components {
             /** @description The CloudWatch alarm that was invoked by the command. */
             TriggeredAlarms?: components["schemas"]["AlarmStateInformationList"];
             /**
-             * @description Whether the command was an interactive one. This member is not in the operation's response
-             *     syntax, but the ListCommands page's sample response carries it (`"Interactive": false`), so the
-             *     service can send it.
+             * @description Whether the command was an interactive one. This member is in neither the operation's response
+             *     syntax nor the service models (SDK v3, botocore), but the ListCommands page's sample response
+             *     carries it (`"Interactive": false`), so the service can send it; the official SDKs drop it.
              */
             Interactive?: boolean;
         };
@@ -812,6 +812,8 @@ export interface components {
             Response?: string;
             /** @description If a step failed, this message explains why the execution failed. */
             FailureMessage?: string;
+            /** @description A message that describes a non-critical issue that occurred during the step execution. Present only if the step status includes a warning. */
+            WarningMessage?: string;
             FailureDetails?: components["schemas"]["FailureDetails"];
             /** @description The unique ID of a step execution. */
             StepExecutionId?: string;

@@ -4611,7 +4611,7 @@ validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false}
 export const DescribeAutomationStepExecutionsResponse = validate199;
 const schema81 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsResponse.json"};
 const schema82 = {"type":"object","properties":{"StepExecutions":{"type":"array","items":{"$ref":"#/$defs/StepExecution"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
-const schema83 = {"type":"object","properties":{"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"TimeoutSeconds":{"type":"integer","format":"int64"},"OnFailure":{"type":"string"},"MaxAttempts":{"type":"integer","format":"int32"},"ExecutionStartTime":{"$ref":"#/$defs/DateTime"},"ExecutionEndTime":{"$ref":"#/$defs/DateTime"},"StepStatus":{"$ref":"#/$defs/AutomationExecutionStatus"},"ResponseCode":{"type":"string"},"Inputs":{"type":"object","additionalProperties":{"type":"string"}},"Outputs":{"$ref":"#/$defs/AutomationParameterMap"},"Response":{"type":"string"},"FailureMessage":{"type":"string"},"FailureDetails":{"$ref":"#/$defs/FailureDetails"},"StepExecutionId":{"type":"string"},"OverriddenParameters":{"$ref":"#/$defs/AutomationParameterMap"},"IsEnd":{"type":"boolean"},"NextStep":{"type":"string"},"IsCritical":{"type":"boolean"},"ValidNextSteps":{"type":"array","items":{"type":"string","minLength":1,"maxLength":65535}},"Targets":{"$ref":"#/$defs/Targets"},"TargetLocation":{"$ref":"#/$defs/TargetLocation"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"ParentStepDetails":{"$ref":"#/$defs/ParentStepDetails"}},"additionalProperties":false};
+const schema83 = {"type":"object","properties":{"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"TimeoutSeconds":{"type":"integer","format":"int64"},"OnFailure":{"type":"string"},"MaxAttempts":{"type":"integer","format":"int32"},"ExecutionStartTime":{"$ref":"#/$defs/DateTime"},"ExecutionEndTime":{"$ref":"#/$defs/DateTime"},"StepStatus":{"$ref":"#/$defs/AutomationExecutionStatus"},"ResponseCode":{"type":"string"},"Inputs":{"type":"object","additionalProperties":{"type":"string"}},"Outputs":{"$ref":"#/$defs/AutomationParameterMap"},"Response":{"type":"string"},"FailureMessage":{"type":"string"},"WarningMessage":{"type":"string"},"FailureDetails":{"$ref":"#/$defs/FailureDetails"},"StepExecutionId":{"type":"string"},"OverriddenParameters":{"$ref":"#/$defs/AutomationParameterMap"},"IsEnd":{"type":"boolean"},"NextStep":{"type":"string"},"IsCritical":{"type":"boolean"},"ValidNextSteps":{"type":"array","items":{"type":"string","minLength":1,"maxLength":65535}},"Targets":{"$ref":"#/$defs/Targets"},"TargetLocation":{"$ref":"#/$defs/TargetLocation"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"ParentStepDetails":{"$ref":"#/$defs/ParentStepDetails"}},"additionalProperties":false};
 const schema84 = {"type":"string","pattern":"^aws:[a-zA-Z]{3,25}$"};
 const pattern15 = new RegExp("^aws:[a-zA-Z]{3,25}$", "u");
 
@@ -5793,6 +5793,18 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err11 : ajvOverLimit);
 errors++;
 }
 }
+if(data.WarningMessage !== undefined){
+if(typeof data.WarningMessage !== "string"){
+const err12 = {instancePath:instancePath+"/WarningMessage",schemaPath:"#/properties/WarningMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+}
+errors++;
+}
+}
 if(data.FailureDetails !== undefined){
 if(!(validate210(data.FailureDetails, {instancePath:instancePath+"/FailureDetails",parentData:data,parentDataProperty:"FailureDetails",rootData,dynamicAnchors}))){
 vErrors = ajvAppendErrors(vErrors, validate210.errors);
@@ -5801,12 +5813,12 @@ errors = vErrors.length;
 }
 if(data.StepExecutionId !== undefined){
 if(typeof data.StepExecutionId !== "string"){
-const err12 = {instancePath:instancePath+"/StepExecutionId",schemaPath:"#/properties/StepExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/StepExecutionId",schemaPath:"#/properties/StepExecutionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err13];
 }
 else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
+vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
 }
 errors++;
 }
@@ -5819,19 +5831,7 @@ errors = vErrors.length;
 }
 if(data.IsEnd !== undefined){
 if(typeof data.IsEnd !== "boolean"){
-const err13 = {instancePath:instancePath+"/IsEnd",schemaPath:"#/properties/IsEnd/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err13 : ajvOverLimit);
-}
-errors++;
-}
-}
-if(data.NextStep !== undefined){
-if(typeof data.NextStep !== "string"){
-const err14 = {instancePath:instancePath+"/NextStep",schemaPath:"#/properties/NextStep/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/IsEnd",schemaPath:"#/properties/IsEnd/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5841,9 +5841,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
 errors++;
 }
 }
-if(data.IsCritical !== undefined){
-if(typeof data.IsCritical !== "boolean"){
-const err15 = {instancePath:instancePath+"/IsCritical",schemaPath:"#/properties/IsCritical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.NextStep !== undefined){
+if(typeof data.NextStep !== "string"){
+const err15 = {instancePath:instancePath+"/NextStep",schemaPath:"#/properties/NextStep/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5853,15 +5853,9 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 errors++;
 }
 }
-if(data.ValidNextSteps !== undefined){
-let data20 = data.ValidNextSteps;
-if(Array.isArray(data20)){
-const len0 = data20.length;
-for(let i0=0; i0<len0; i0++){
-let data21 = data20[i0];
-if(typeof data21 === "string"){
-if(func1(data21) > 65535){
-const err16 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
+if(data.IsCritical !== undefined){
+if(typeof data.IsCritical !== "boolean"){
+const err16 = {instancePath:instancePath+"/IsCritical",schemaPath:"#/properties/IsCritical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5870,8 +5864,16 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data21) < 1){
-const err17 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.ValidNextSteps !== undefined){
+let data21 = data.ValidNextSteps;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(typeof data22 === "string"){
+if(func1(data22) > 65535){
+const err17 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5880,9 +5882,8 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func1(data22) < 1){
+const err18 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5892,14 +5893,25 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err18 : ajvOverLimit);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/ValidNextSteps",schemaPath:"#/properties/ValidNextSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err19 = {instancePath:instancePath+"/ValidNextSteps/" + i0,schemaPath:"#/properties/ValidNextSteps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/ValidNextSteps",schemaPath:"#/properties/ValidNextSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
 }
 errors++;
 }
@@ -5930,12 +5942,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(vErrors.length < ajvErrorLimit ? err20 : ajvOverLimit);
+vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
 }
 errors++;
 }

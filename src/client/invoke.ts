@@ -23,12 +23,15 @@ export function invoker(options: ClientOptions, exchange: (operation: string, ca
   let validation: Promise<unknown> | undefined;
   // Once loaded, called directly: no import() promise to wait on for every validated answer.
   let loaded: typeof import("../validation/validate.js") | undefined;
+  // `true` is compatible mode; an options object defaults to it too (validate() itself defaults to strict).
+  const chosen = typeof options.validateResponses === "object" ? options.validateResponses : {};
+  const validateOptions = { ...chosen, mode: chosen.mode ?? "compatible" };
   const check = (operation: OperationName, kind: "response" | "error", body: unknown, cause?: ServiceError): void | Promise<void> => {
     if (!loaded) {
       validation ??= import("../validation/validate.js").then((module) => (loaded = module));
       return validation.then(() => check(operation, kind, body, cause));
     }
-    const result = loaded.validate(operation, kind, body);
+    const result = loaded.validate(operation, kind, body, validateOptions);
     if (!result.ok) throw new ContractValidationError(operation, kind, result.errors, cause ? { cause, omitted: result.omitted } : { omitted: result.omitted });
   };
   return async function invoke<Op extends OperationName>(operation: Op, call: CallOptions | undefined, send: (init: Exchange["init"]) => Promise<Sent>): Promise<OperationBody<Op, "response">> {

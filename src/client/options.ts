@@ -1,4 +1,5 @@
 /** Options shared by both clients. */
+import type { ValidateOptions } from "../validation/validate.js";
 
 /** Static AWS credentials; `sessionToken` for temporary credentials. */
 export interface Credentials {
@@ -28,9 +29,12 @@ export interface ClientOptions {
   /**
    * Checks every response body (success and error) against the contract before returning it, and
    * throws a `ContractValidationError` naming each member at fault. Off by default: the validators
-   * are loaded on first use, so clients that never validate never load them.
+   * are loaded on first use, so clients that never validate never load them. `true` validates in
+   * compatible mode, as fits live traffic: a member or an enum value AWS added after the contract
+   * is reported to `onUnknown` (when given) and does not fail the call, while types, required
+   * members, formats and bounds do. `{ mode: "strict" }` fails on those too, for contract tests.
    */
-  validateResponses?: boolean | undefined;
+  validateResponses?: boolean | ValidateOptions | undefined;
   /**
    * Extra headers sent, and signed, with every request: for instance the contract mock's `Prefer`
    * (`{ prefer: "code=400, example=InvalidNextToken" }`). The headers the protocol sets

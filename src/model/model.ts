@@ -33,6 +33,8 @@ export interface SpecBody {
    * JSON `DateTime`, a number): member paths, `"*"` for every item of an array.
    */
   timestamps: string[][];
+  /** The names of the examples marked `x-aws-common-error: true` (an error every action can answer). */
+  commonErrorExamples: Set<string>;
 }
 
 export interface SpecResponse extends Partial<SpecBody> {
@@ -70,8 +72,12 @@ export interface SpecOperation {
   request: SpecBody | undefined;
   /** Every documented response, in document order. */
   responses: SpecResponse[];
-  /** The documented errors: each error response's example names are the error names. */
-  errors: Array<{ name: string; status: number }>;
+  /**
+   * The documented errors: each error response's example names are the error names. `common: true`
+   * (absent otherwise) when the example is marked `x-aws-common-error: true`: an error of every
+   * action (throttling, signature, access), not one the operation's model lists.
+   */
+  errors: Array<{ name: string; status: number; common?: true }>;
   /** The paging members, when the operation pages (a token member in both request and success body). */
   pagination: Pagination | undefined;
 }
@@ -129,8 +135,11 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
   if (mediaType === undefined || !isNode(media)) return undefined;
   const mediaPointer = `${resolved.pointer}/content/${escapePointerToken(mediaType)}`;
   const examples = new Map<string, unknown>();
+  const commonErrorExamples = new Set<string>();
   for (const [name, example] of Object.entries(isNode(media["examples"]) ? media["examples"] : {})) {
-    examples.set(name, (deref<Node | undefined>(doc, example) ?? {})["value"]);
+    const resolved = deref<Node | undefined>(doc, example) ?? {};
+    examples.set(name, resolved["value"]);
+    if (resolved["x-aws-common-error"] === true) commonErrorExamples.add(name);
   }
   const schema = media["schema"];
   const ref = isNode(schema) ? schema["$ref"] : undefined;
@@ -141,6 +150,7 @@ function readBody(doc: OpenApiDocument, node: unknown, pointer: string): SpecBod
     schemaRef: typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref : undefined,
     examples,
     timestamps: epochSecondMembers(doc, schema, `${mediaPointer}/schema`),
+    commonErrorExamples,
   };
 }
 
@@ -225,7 +235,7 @@ export function readOperations(doc: OpenApiDocument): SpecOperation[] {
         const body = readBody(doc, response, `${pointer}/responses/${statusKey}`);
         const ok = status >= 200 && status < 300;
         responses.push({ status, ok, ...body });
-        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push({ name, status });
+        if (status >= 400) for (const name of body?.examples.keys() ?? []) errors.push(body!.commonErrorExamples.has(name) ? { name, status, common: true } : { name, status });
       }
       const success = responses.find((r) => r.ok && r.schemaPointer !== undefined) as SpecBody | undefined;
       const operationId = typeof raw["operationId"] === "string" ? raw["operationId"] : `${methodKey.toUpperCase()} ${pathKey}`;

@@ -10,11 +10,13 @@ import * as ssm from "../../generated/validators/ssm.js";
 import type { OperationName } from "../client/errors.js";
 import { ERROR_LIMIT } from "./bounded-errors.js";
 import type { BodyKind } from "./contract-error.js";
-import { summarizeAjvErrors, type ValidationIssue } from "./errors.js";
+import { validateCompatible } from "./compatible.js";
+import { summarizeAjvErrors, type IssueSummary, type ValidationIssue } from "./errors.js";
 import { isPlainJson, toJsonValue } from "./json-value.js";
 
 const VALIDATORS = { ...ssm, ...imagebuilder };
 type Validators = typeof VALIDATORS;
+type Validator = Validators[keyof Validators];
 type Guarded<V> = V extends (data: unknown) => data is infer T ? T : never;
 
 /** The type of an operation's request, success (`response`) or error body. */
@@ -26,6 +28,26 @@ export interface ValidationResult {
   errors: ValidationIssue[];
   /** How many more violations there were beyond those in `errors` (0 when all are listed). */
   omitted: number;
+  /**
+   * Compatible mode only: the members and enum values the contract does not know (rule
+   * `additionalProperties` or `enum`), which did not fail the body. Absent in strict mode, where
+   * they are `errors`.
+   */
+  unknown?: ValidationIssue[];
+}
+
+/**
+ * `strict` (the default): the body must be exactly what the contract says, as a contract test or the
+ * mock wants. `compatible`: for live traffic, a member or an enum value the contract does not know
+ * (what AWS adds to its answers over time) is reported in `unknown` and to `onUnknown` without
+ * failing; types, required members, formats, patterns and bounds still fail.
+ */
+export type ValidationMode = "strict" | "compatible";
+
+export interface ValidateOptions {
+  mode?: ValidationMode | undefined;
+  /** Compatible mode: called with the unknown members and enum values of a body that has any. */
+  onUnknown?: ((unknown: ValidationIssue[], context: { operation: OperationName; kind: BodyKind }) => void) | undefined;
 }
 
 /** The most issues a result lists; the rest are counted in `omitted`. */
@@ -50,27 +72,54 @@ function validatorFor(operation: unknown, kind: unknown): Validators[keyof Valid
   return (VALIDATORS as Record<string, Validators[keyof Validators]>)[name]!;
 }
 
+function checkOptions(options: unknown): ValidateOptions | undefined {
+  if (options === undefined) return undefined;
+  if (options === null || typeof options !== "object") throw new TypeError(`validate: options must be an object, got ${describeArgument(options)}`);
+  const { mode, onUnknown } = options as ValidateOptions;
+  if (mode !== undefined && mode !== "strict" && mode !== "compatible") throw new TypeError(`validate: mode must be "strict" or "compatible", got ${describeArgument(mode)}`);
+  if (onUnknown !== undefined && typeof onUnknown !== "function") throw new TypeError(`validate: onUnknown must be a function, got ${describeArgument(onUnknown)}`);
+  return options as ValidateOptions;
+}
+
 /**
- * Validates `body` as the operation's request, success (`response`) or error body. Never throws for
- * any `body`: what is checked is what the wire would carry (own enumerable members, plain JSON values
- * only), and anything else is an issue. Throws a `TypeError` only for an unknown operation or kind.
+ * Validates `body` as the operation's request, success (`response`) or error body, in strict mode
+ * unless `options.mode` is `compatible`. Never throws for any `body`: what is checked is what the
+ * wire would carry (own enumerable members, plain JSON values only), and anything else is an issue.
+ * Throws a `TypeError` only for an unknown operation or kind, or bad options (and passes on what
+ * `onUnknown` throws).
  */
-export function validate(operation: OperationName, kind: BodyKind, body: unknown): ValidationResult {
+export function validate(operation: OperationName, kind: BodyKind, body: unknown, options?: ValidateOptions): ValidationResult {
   const validator = validatorFor(operation, kind);
+  const check = checkOptions(options)?.mode === "compatible" ? runCompatible : run;
+  const result = checked(validator, body, check);
+  if (result.unknown?.length) options!.onUnknown?.(result.unknown, { operation, kind });
+  return result;
+}
+
+function checked(validator: Validator, body: unknown, check: (validator: Validator, body: unknown) => ValidationResult): ValidationResult {
   // A plain JSON body (the common case) is validated as it is; anything else, or a body whose
   // getters throw while it is looked at, is first copied as the wire would carry it.
   // (A Proxy can look plain and still throw from a trap while validated: that falls back too.)
   try {
-    if (isPlainJson(body)) return run(validator, body);
+    if (isPlainJson(body)) return check(validator, body);
   } catch {
     // looked at through a getter or trap that throws: the copy below reports it as an issue
   }
   const json = toJsonValue(body);
   if (!json.ok) return { ok: false, errors: json.issues, omitted: json.omitted };
-  return run(validator, json.value);
+  return check(validator, json.value);
 }
 
-function run(validator: Validators[keyof Validators], body: unknown): ValidationResult {
+function runCompatible(validator: Validator, body: unknown): ValidationResult {
+  const { issues, omitted, unknown } = validateCompatible((value) => strictSummary(validator, value), body);
+  return { ok: issues.length === 0 && omitted === 0, errors: issues, omitted, unknown };
+}
+
+function strictSummary(validator: Validator, body: unknown): IssueSummary | undefined {
+  return validator(body) ? undefined : summarizeAjvErrors(validator.errors, MAX_LISTED_ISSUES);
+}
+
+function run(validator: Validator, body: unknown): ValidationResult {
   if (validator(body)) return { ok: true, errors: [], omitted: 0 };
   const { issues, omitted } = summarizeAjvErrors(validator.errors, MAX_LISTED_ISSUES);
   return { ok: false, errors: issues, omitted };

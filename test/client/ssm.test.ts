@@ -228,7 +228,7 @@ describe("SSM client: opt-in response validation", () => {
 
   it("on: fails with a ContractValidationError listing path, rule and message", async () => {
     const { fetch } = recordingFetch(() => amzJson(bad));
-    const error = await createSsmClient(options(fetch, { validateResponses: true })).listCommands().catch((e: unknown) => e);
+    const error = await createSsmClient(options(fetch, { validateResponses: { mode: "strict" } })).listCommands().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ContractValidationError", operation: "ListCommands", kind: "response" });
     const { issues, message } = error as { issues: Array<{ path: string; rule: string }>; message: string };
     expect(issues.map((i) => [i.path, i.rule])).toEqual(
@@ -245,7 +245,7 @@ describe("SSM client: opt-in response validation", () => {
     const page = successExample("ssm", "ListCommands", "FirstPage");
     const answers = [amzJson(page), amzJson({ __type: "InvalidNextToken", Unexpected: 1 }, { status: 400 })];
     const { fetch } = recordingFetch((_r, _b, i) => answers[i]!);
-    const ssm = createSsmClient(options(fetch, { validateResponses: true }));
+    const ssm = createSsmClient(options(fetch, { validateResponses: { mode: "strict" } }));
     await expect(ssm.listCommands()).resolves.toEqual(page);
     const error = await ssm.listCommands().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ContractValidationError", kind: "error", issues: [{ path: "/Unexpected", rule: "additionalProperties" }] });

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installTarballs, pack, ROOT as root, tempDir } from "../support/pack.js";
+import { brokenLinks, REPOSITORY } from "../support/readme-links.js";
 
 const require = createRequire(import.meta.url);
 const work = tempDir("consumer-");
@@ -73,7 +74,22 @@ describe("the packed package in a consumer project", () => {
     expect(listing).toContain("package/dist/src/index.js");
     expect(listing).toContain("package/dist/generated/validators/ssm.js");
     expect(listing).toContain("package/dist/generated/openapi/ssm.json");
-    expect(listing.filter((f) => !f.startsWith("package/dist/") && !/^package\/(package\.json|README\.md|LICENSE)$/.test(f))).toEqual([]);
+    expect(listing.filter((f) => !f.startsWith("package/dist/") && !/^package\/(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toEqual([]);
+  });
+
+  it("both packages name their repository, homepage and bug tracker, and every link of their READMEs resolves", () => {
+    for (const file of [tarball, mockTarball]) {
+      const files = listingOf(file).map((f) => f.replace(/^package\//, ""));
+      const text = (path: string): string => execFileSync("tar", ["-xzOf", file, `package/${path}`], { encoding: "utf8" });
+      const manifest = JSON.parse(text("package.json")) as { repository?: { url?: string }; homepage?: string; bugs?: { url?: string } };
+      expect(manifest.repository?.url).toBe(`git+${REPOSITORY}.git`);
+      expect(manifest.homepage).toMatch(new RegExp(`^${REPOSITORY}(/|#)`));
+      expect(manifest.bugs?.url).toBe(`${REPOSITORY}/issues`);
+      expect(files).toContain("README.md");
+      const readme = text("README.md");
+      expect(readme.match(/\]\(/g)?.length ?? 0).toBeGreaterThan(3);
+      expect(brokenLinks(readme, "README.md", files, root), file).toEqual([]);
+    }
   });
 
   it("type-checks with tsc (strict, skipLibCheck off) against the installed package", () => {

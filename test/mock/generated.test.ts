@@ -167,6 +167,7 @@ const stepRules: Rules = (body, request, problems) => {
     if (previous && previous["StepStatus"] !== "Success") problems.push(`${at}: runs after a step that is ${String(previous["StepStatus"])}`);
     if (["Failed", "TimedOut"].includes(s["StepStatus"] as string) && !s["FailureMessage"]) problems.push(`${at}: ${String(s["StepStatus"])} without FailureMessage`);
     if (s["IsEnd"] === true && s["StepStatus"] !== "Success") problems.push(`${at}: IsEnd on a step that is ${String(s["StepStatus"])}`);
+    if (s["WarningMessage"] !== undefined && s["StepStatus"] !== "Success") problems.push(`${at}: a WarningMessage on a step that is ${String(s["StepStatus"])}`);
     if (typeof s["TimeoutSeconds"] === "number" && s["TimeoutSeconds"] < 0) problems.push(`${at}: negative TimeoutSeconds`);
   });
   // Without filters the list is the whole run, linked by NextStep.
@@ -331,6 +332,12 @@ describe("generated data honours the request", () => {
       const body = generate("DescribeAutomationStepExecutions", { AutomationExecutionId: "4105a4fc-f944-11e6-9d32-0123456789ab", Filters: [{ Key: "StepExecutionStatus", Values: ["Success"] }] }, seed)!;
       expect((body["StepExecutions"] as Body[]).every((s) => s["StepStatus"] === "Success")).toBe(true);
     }
+  });
+
+  it("some runs carry a WarningMessage on a successful step, as the service sends it", () => {
+    const warned = SEEDS.slice(0, 100).flatMap((seed) => (generate("DescribeAutomationStepExecutions", { AutomationExecutionId: "4105a4fc-f944-11e6-9d32-0123456789ab" }, seed)!["StepExecutions"] as Body[]).filter((s) => s["WarningMessage"] !== undefined));
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned.every((s) => s["StepStatus"] === "Success" && typeof s["WarningMessage"] === "string")).toBe(true);
   });
 
   it("ReverseOrder lists the same steps, latest first", () => {

@@ -112,9 +112,9 @@ describe("in a checkout whose path contains a space", () => {
     const stale = text.replace("description: The commands, one page at a time.", "description: The commands, a page at a time.");
     expect(stale).not.toBe(text);
     writeFileSync(spec, stale);
-    const drift = await npmRun(["generate", "--", "--check"]);
-    expect(drift.code).toBe(1);
-    expect(drift.stderr).toContain("differs: generated/openapi/ssm.json");
+    const check = await npmRun(["generate", "--", "--check"]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("differs: generated/openapi/ssm.json");
   }, 240_000);
 
   it.each(entryPoints)("%s --help prints its usage and exits 0", async (file) => {

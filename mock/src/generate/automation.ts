@@ -1,8 +1,9 @@
 /**
  * DescribeAutomationStepExecutions answers: the steps of one Automation runbook execution, run in
  * order (each starts after the previous ended), linked by NextStep, with statuses as a run has them:
- * steps before the last succeeded; the last one succeeded (IsEnd), failed (with FailureMessage and
- * FailureDetails), timed out, was cancelled, or is still in progress (no end time). The request's
+ * steps before the last succeeded (a retried API call with a WarningMessage); the last one succeeded
+ * (IsEnd), failed (with FailureMessage and FailureDetails), timed out, was cancelled, or is still in
+ * progress (no end time). The request's
  * Filters, ReverseOrder and page size are the data-set answering code's business.
  */
 import { imageId, instanceId, uuid } from "./ids.js";
@@ -66,6 +67,10 @@ export function automationSteps(random: Random): Record<string, unknown>[] {
       step["FailureDetails"] = { FailureStage: "Execution", FailureType: "Verification", Details: { ExceptionType: ["VerificationException"] } };
     }
     if (status === "TimedOut") step["FailureMessage"] = `Step timed out after ${timeout} seconds.`;
+    // A retried API call that succeeded is the service's non-critical issue; no draw, so the rest of a seed's data stays as it was.
+    if (status === "Success" && kind.action === "aws:executeAwsApi" && (step["MaxAttempts"] as number) > 1) {
+      step["WarningMessage"] = `Step succeeded after retrying a throttled ${kind.action} call.`;
+    }
     step["StepExecutionId"] = uuid(random);
     step["IsEnd"] = isLast && status === "Success";
     if (!isLast) step["NextStep"] = names[i + 1];
