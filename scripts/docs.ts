@@ -4,6 +4,7 @@
  *   index.html          the landing page, rendered from docs/landing/index.html
  *   ssm.html            Redoc reference for the four SSM operations
  *   imagebuilder.html   Redoc reference for ListWorkflowStepExecutions
+ *   mock*.html          the mock's guide: mock/README.md, a page per section (scripts/docs-guide.ts)
  *   favicon.ico, assets/...
  *
  * The code samples are real files (docs/samples/<Operation>/{curl.sh,aws-cli.sh,client.ts}) that
@@ -21,6 +22,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { GUIDE_FIRST_PAGE, guidePages, renderGuidePage, type GuidePage } from "./docs-guide.js";
 import { parseCommandLine, runIfMain } from "./lib/cli.js";
 import { leadSentence, loadSpec, nodeAt, readOperations, type OpenApiDocument } from "../src/model/index.js";
 
@@ -39,6 +41,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_OUT_DIR = join(ROOT, "build", "docs");
 const SAMPLES_DIR = join(ROOT, "docs", "samples");
 const LANDING_DIR = join(ROOT, "docs", "landing");
+const SITE_CSS = join(ROOT, "docs", "site.css");
+const GUIDE_TEMPLATE = join(ROOT, "docs", "guide", "page.html");
+/** The mock's guide, the source of the site's guide pages. */
+export const MOCK_README = join(ROOT, "mock", "README.md");
+
+/** The mock's guide as the site's pages. */
+export const listGuidePages = (): GuidePage[] => guidePages(readFileSync(MOCK_README, "utf8"));
 
 export interface ApiPage {
   api: "ssm" | "imagebuilder";
@@ -149,11 +158,12 @@ const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
- * Renders docs/landing/index.html. Placeholders: {{version}}, {{page:<api>}}, {{href:<OperationId>}},
- * {{summary:<OperationId>}}, {{code:<file under docs/landing or docs/samples>}} (HTML-escaped).
+ * Renders docs/landing/index.html. Placeholders: {{version}}, {{style}} (docs/site.css),
+ * {{page:<api>}}, {{href:<OperationId>}}, {{summary:<OperationId>}}, {{code:<file under docs/landing
+ * or docs/samples>}} (HTML-escaped), {{guide}} (a list of links to the mock guide's pages).
  * An unknown placeholder is an error.
  */
-export function renderLanding(template: string, operations: readonly Operation[], version: string): string {
+export function renderLanding(template: string, operations: readonly Operation[], version: string, guide: readonly GuidePage[] = []): string {
   const byId = new Map(operations.map((op) => [op.operationId, op]));
   const operation = (id: string): Operation => {
     const op = byId.get(id);
@@ -165,6 +175,10 @@ export function renderLanding(template: string, operations: readonly Operation[]
     switch (kind) {
       case "version":
         return escapeHtml(version);
+      case "style":
+        return readFileSync(SITE_CSS, "utf8");
+      case "guide":
+        return `<ul>\n${guide.map((page) => `    <li><a href="${page.file}">${escapeHtml(page.title)}</a></li>`).join("\n")}\n  </ul>`;
       case "page": {
         const page = API_PAGES.find((p) => p.api === arg);
         if (!page) throw new Error(`landing page names unknown API ${arg}`);
@@ -209,6 +223,21 @@ export function remoteResourceUrls(html: string): string[] {
   const found = new Set<string>();
   for (const pattern of patterns) for (const match of html.matchAll(pattern)) found.add(match[1] ?? match[0]);
   return [...found];
+}
+
+/**
+ * What each reference page says about the mock (Markdown, under the API's own description): where
+ * its guide is, page by page, so that a reader of the reference finds how to load data, ask for an
+ * error or a fault, and check signatures.
+ */
+export function mockGuideNote(guide: readonly GuidePage[]): string {
+  const pages = guide.map((page) => `[${page.title.replace(/[[\]]/g, "")}](${page.file})`).join(" · ");
+  return [
+    "**Trying these operations against the contract mock** (`npx aws-ops-contract-mock`, or `startMock()` in a test):",
+    "its guide shows how to load a data set (`--data`, `startMock({ data })`, `PUT /_mock/data`), ask for a documented",
+    "error, a throttling fault or a delay with the `Prefer` header, and check signatures with `--auth sigv4`",
+    `(refused requests get \`InvalidSignatureException\` and its kin, as from AWS). Pages: ${pages}.`,
+  ].join("\n");
 }
 
 const FAVICON_LINK = '<link rel="icon" href="favicon.ico" sizes="16x16">';
@@ -286,11 +315,12 @@ export function docsSources(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
   // src/model: the operations, headings and sentences are read with the operation model.
-  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "model")), fileURLToPath(import.meta.url), join(ROOT, "redocly.yaml")];
+  const guideScript = fileURLToPath(new URL("./docs-guide.ts", import.meta.url));
+  return [...API_PAGES.map((p) => p.spec), ...walk(join(ROOT, "docs")), ...walk(join(ROOT, "src", "model")), fileURLToPath(import.meta.url), guideScript, MOCK_README, join(ROOT, "redocly.yaml")];
 }
 
 export function isDocsBuildFresh(outDir = DEFAULT_OUT_DIR): boolean {
-  const outputs = ["index.html", "favicon.ico", ...API_PAGES.map((p) => p.page)].map((f) => join(outDir, f));
+  const outputs = ["index.html", "favicon.ico", GUIDE_FIRST_PAGE, ...API_PAGES.map((p) => p.page)].map((f) => join(outDir, f));
   if (!outputs.every((f) => existsSync(f))) return false;
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   return docsSources().every((f) => statSync(f).mtimeMs <= built);
@@ -311,6 +341,7 @@ export interface DocsBuild {
 export function buildDocs({ outDir = DEFAULT_OUT_DIR }: { outDir?: string } = {}): DocsBuild {
   const started = performance.now();
   const operations = listOperations();
+  const guide = listGuidePages();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, "assets"), { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "aws-ops-contract-docs-"));
@@ -327,6 +358,8 @@ export function buildDocs({ outDir = DEFAULT_OUT_DIR }: { outDir?: string } = {}
     for (const page of API_PAGES) {
       const spec = readSpec(page);
       const { doc } = withCodeSamples(spec, allIds);
+      const info = doc.info as { description?: string };
+      info.description = `${info.description ?? ""}\n\n${mockGuideNote(guide)}`.trimStart();
       const input = join(work, `${page.api}.json`);
       writeFileSync(input, JSON.stringify(doc));
       const raw = join(work, page.page);
@@ -337,7 +370,9 @@ export function buildDocs({ outDir = DEFAULT_OUT_DIR }: { outDir?: string } = {}
     rmSync(work, { recursive: true, force: true });
   }
   const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
-  write("index.html", renderLanding(readFileSync(join(LANDING_DIR, "index.html"), "utf8"), operations, version));
+  write("index.html", renderLanding(readFileSync(join(LANDING_DIR, "index.html"), "utf8"), operations, version, guide));
+  const guideTemplate = readFileSync(GUIDE_TEMPLATE, "utf8").replace("{{style}}", () => readFileSync(SITE_CSS, "utf8"));
+  for (const page of guide) write(page.file, renderGuidePage(guideTemplate, page, guide, version));
   write("favicon.ico", faviconIco());
   write("assets/redocly-logo-full.svg", LOGO_FULL);
   write("assets/redocly-logo-mini.svg", LOGO_MINI);

@@ -36,7 +36,7 @@ export async function start(
     throw error;
   });
   print(`API docs served on ${docs.url} (SSM: ${docs.url}ssm.html, Image Builder: ${docs.url}imagebuilder.html)\n`);
-  print(endpointHelp(mock.url, options.auth));
+  print(endpointHelp(mock.url, options.auth, mock.dataSet(), mock.adminToken));
   return { mock, docsUrl: docs.url, close: async () => void (await Promise.all([mock.close(), docs.close()])) };
 }
 

@@ -10,6 +10,7 @@ export type BodyResult =
   | { kind: "body"; bytes: Buffer }
   | { kind: "tooLarge" }
   | { kind: "timeout" }
+  | { kind: "tooSlow" }
   | { kind: "aborted" };
 
 export interface BodyLimits {
@@ -17,6 +18,12 @@ export interface BodyLimits {
   maxBytes: number;
   /** Longest wait for the next chunk, in milliseconds. */
   idleTimeoutMs: number;
+  /**
+   * A body that may hold something others wait for (a lock) must also keep up this average rate,
+   * in bytes per second, once `idleTimeoutMs` has passed: a client trickling a byte now and then
+   * never trips the idle timeout. Default: no rate.
+   */
+  minBytesPerSecond?: number;
 }
 
 /** `clock` runs the idle timeout (the machine's time unless a test injects one). */
@@ -29,14 +36,24 @@ export function readBody(req: IncomingMessage, limits: BodyLimits, clock: Clock)
     const chunks: Buffer[] = [];
     let size = 0;
     let cancel: CancelWait | undefined;
+    let cancelRate: CancelWait | undefined;
+    const started = clock.now();
     const finish = (result: BodyResult): void => {
       cancel?.();
+      cancelRate?.();
       req.off("data", onData).off("end", onEnd).off("aborted", onAborted).off("error", onAborted).off("close", onClose);
       resolve(result);
     };
     const arm = (): void => {
       cancel?.();
       cancel = clock.after(limits.idleTimeoutMs, () => finish({ kind: "timeout" }));
+      const rate = limits.minBytesPerSecond;
+      if (rate !== undefined) {
+        // The moment the bytes so far stop being enough: the grace period plus their worth at the rate.
+        cancelRate?.();
+        const due = started + limits.idleTimeoutMs + (size / rate) * 1000;
+        cancelRate = clock.after(Math.max(0, due - clock.now()), () => finish({ kind: "tooSlow" }));
+      }
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;

@@ -7,11 +7,13 @@ import { DEFAULT_CREDENTIALS, parseCredentials, type AuthOption, type MockCreden
 import { instantOf } from "./clock/mock-clock.js";
 import { ISOLATION_MODES, type Isolation } from "./callers/registry.js";
 import { DEFAULT_JOURNAL_SIZE } from "./journal/request-journal.js";
+import type { DataSet } from "./data/index.js";
 import { DEFAULT_CONNECTION_LIMITS, DEFAULT_HOST, DEFAULT_PORT, type StartMockOptions } from "./index.js";
 
 export const MOCK_HELP = `Usage: aws-ops-contract-mock [--port N] [--host H] [--spec S]... [--data FILE] [--clock C] [--dynamic] [--log]
                              [--max-connections N] [--auth sigv4 [--credentials AKID:SECRET[:SESSION_TOKEN]]...]
                              [--isolation accessKeyId] [--journal-size N]
+                             [--admin-origin ORIGIN]... [--admin-host NAME]...
 
 Serves the contract mock: SSM (AWS JSON 1.1, POST / with X-Amz-Target) and Image Builder
 (REST JSON, POST /ListWorkflowStepExecutions), described by the bundled OpenAPI documents and
@@ -19,7 +21,7 @@ answered from a data set.
 
 Options:
   --port N     port to listen on (default ${DEFAULT_PORT}, or $PORT; 0 picks a free port)
-  --host H     interface to bind (default ${DEFAULT_HOST})
+  --host H     interface to bind (default ${DEFAULT_HOST}); another than loopback is warned about
   --spec S     a document to serve: ssm, imagebuilder, or a path to a bundled OpenAPI JSON file;
                repeat for several (default: ssm and imagebuilder)
   --data FILE  answer from this data set (JSON, or YAML for .yaml/.yml): Commands,
@@ -46,6 +48,12 @@ Options:
   --journal-size N
                requests the journal keeps, the newest (default ${DEFAULT_JOURNAL_SIZE}; 0 turns it off);
                read it with GET /_mock/requests, verify with POST /_mock/verify
+  --admin-origin ORIGIN
+               a browser origin whose pages may use the admin API (/_mock/), such as
+               http://localhost:5173, or * for any; repeatable (default: none)
+  --admin-host NAME
+               another Host name the admin API answers (a container's service name);
+               repeatable (default: the address it listens on, and loopback names)
   --help       show this help
 
 Per request, the header "Prefer: code=400, example=InvalidNextToken" picks a documented answer;
@@ -73,6 +81,8 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
       credentials: { type: "string", multiple: true },
       isolation: { type: "string" },
       "journal-size": { type: "string" },
+      "admin-origin": { type: "string", multiple: true },
+      "admin-host": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -99,6 +109,12 @@ export function parseMockArgs(argv: readonly string[], env: NodeJS.ProcessEnv = 
     const text = values["journal-size"];
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new Error(`--journal-size must be a whole number, 0 or more (got '${text}')`);
     options.journal = { size: Number(text) };
+  }
+  for (const origin of values["admin-origin"] ?? []) {
+    if (origin !== "*" && !/^https?:\/\/[^/\s]+$/i.test(origin)) throw new Error(`--admin-origin must be an origin such as http://localhost:5173, or * (got '${origin}')`);
+  }
+  if (values["admin-origin"] || values["admin-host"]) {
+    options.admin = { ...(values["admin-origin"] ? { origins: values["admin-origin"] } : {}), ...(values["admin-host"] ? { hosts: values["admin-host"] } : {}) };
   }
   return { help: false, options };
 }
@@ -129,19 +145,24 @@ function parseCount(text: string, what: string): number {
 
 /**
  * What to print once the mock listens: the endpoint and how to aim the SDK and the AWS CLI at it
- * (with signature checking on, with the first credentials it accepts).
+ * (with signature checking on, with the first credentials it accepts). The Image Builder command
+ * names a workflow execution of `dataSet`, the one served, so that it answers rather than "not found".
  */
-export function endpointHelp(url: string, auth?: AuthOption): string {
+export function endpointHelp(url: string, auth?: AuthOption, dataSet?: Pick<DataSet, "WorkflowExecutions">, adminToken?: string): string {
   const accepted = auth === undefined || auth === "none" ? undefined : auth === "sigv4" ? DEFAULT_CREDENTIALS : auth.credentials?.[0] ?? DEFAULT_CREDENTIALS;
   const { accessKeyId, secretAccessKey, sessionToken } = typeof accepted === "string" ? parseCredentials(accepted) : (accepted ?? ({ accessKeyId: "x", secretAccessKey: "x" } as MockCredentials));
   const sdkCredentials = `{ accessKeyId: "${accessKeyId}", secretAccessKey: "${secretAccessKey}"${sessionToken ? `, sessionToken: "${sessionToken}"` : ""} }`;
   const env = `AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey}${sessionToken ? ` AWS_SESSION_TOKEN=${sessionToken}` : ""}`;
+  const workflow = dataSet?.WorkflowExecutions.find((record) => typeof record["workflowExecutionId"] === "string")?.["workflowExecutionId"] as string | undefined;
+  const imageBuilder = workflow
+    ? `${env} aws imagebuilder list-workflow-step-executions --workflow-execution-id ${workflow} --endpoint-url ${url} --region us-east-1`
+    : "(Image Builder: the data set has no WorkflowExecutions to list the steps of)";
   return `Contract mock listening on ${url}${accepted ? " (SigV4 signatures checked)" : ""}
 
   AWS SDK for JavaScript v3:  new SSMClient({ endpoint: "${url}", region: "us-east-1", credentials: ${sdkCredentials} })
   AWS CLI:                    ${env} aws ssm list-commands --endpoint-url ${url} --region us-east-1
-                              ${env} aws imagebuilder list-workflow-step-executions --workflow-execution-id wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b --endpoint-url ${url} --region us-east-1
+                              ${imageBuilder}
   Documented errors:          send the header "Prefer: code=400, example=InvalidNextToken"
-
+${adminToken ? `  Admin API (/_mock/):        send "Authorization: Bearer ${adminToken}"\n` : ""}
 Stop with Ctrl+C.`;
 }

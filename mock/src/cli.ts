@@ -23,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const mock = await startMock(parsed.options);
-  console.log(endpointHelp(mock.url, parsed.options.auth));
+  console.log(endpointHelp(mock.url, parsed.options.auth, mock.dataSet(), mock.adminToken));
   await new Promise<void>((resolve) => {
     const stop = (): void => void mock.close().then(resolve, resolve);
     process.once("SIGINT", stop);

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bundledModel, loadSpecs, operationsOf, requestShape, type IndexedOperation, type OpenApiDocument, type Protocol, type Shape, type SpecSource } from "aws-ops-contract/model";
+import { createAdminAccess, type AdminAccessOptions } from "./admin/access.js";
 import { ADMIN_ROUTES } from "./admin/routes.js";
 import { createAuthCheck, type AuthOption } from "./auth/index.js";
 import type { Clock } from "./clock/clock.js";
@@ -15,7 +16,8 @@ import { isAdminPath } from "./admin/router.js";
 import { callerStates } from "./callers/state.js";
 import { CallerRegistry, checkIsolation, type Isolation } from "./callers/registry.js";
 import { localControl, type MockControl } from "./control.js";
-import type { DataSource } from "./data/index.js";
+import type { DataSet, DataSource } from "./data/index.js";
+import { DelayedAnswers } from "./faults/delays.js";
 import { AnswerEvents } from "./journal/events.js";
 import { logLine } from "./journal/log.js";
 import { journalSubscriber } from "./journal/record.js";
@@ -47,6 +49,8 @@ export interface MockHandlerOptions {
   bodyTimeoutMs?: number;
   /** Signature checking: `"sigv4"` (default credentials) or `{ type: "sigv4", credentials }`; default `"none"`. See auth/. */
   auth?: AuthOption;
+  /** Who besides local, non-browser clients may use the admin API (`/_mock/`): browser origins, more Host names. See admin/access.ts. */
+  admin?: AdminAccessOptions;
   /**
    * The mock's time: the data set's timelines and relative times, `Date` headers, the signing
    * window, `Prefer: delay`. `"real"` (default: the machine's time), `"manual"` (still until a test
@@ -74,9 +78,15 @@ export interface MockHandler {
   protocolOf(path: string): Protocol;
   /** Every answer's AnswerEvent: `events.subscribe(listener)`. */
   readonly events: AnswerEvents;
+  /** The data set served now (what `GET /_mock/data` answers). */
+  dataSet(): DataSet;
   readonly clock: Clock;
   /** The journal, verification, reset and record changes of one caller's state (the shared one without an access key ID). */
   control(accessKeyId?: string): MockControl;
+  /** The data set served now (what `GET /_mock/data` answers). */
+  dataSet(): DataSet;
+  /** With signature checking on, the token the admin API (`/_mock/`) takes (`Authorization: Bearer <token>`). */
+  readonly adminToken: string | undefined;
 }
 
 const isClock = (option: ClockOption | Clock | undefined): option is Clock => typeof option === "object" && !(option instanceof Date);
@@ -100,19 +110,23 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
   const shapes = shapesOf(docs, operations);
   const events = new AnswerEvents();
   const router = new Router(operations);
+  const auth = createAuthCheck(operations, options.auth);
+  const adminAccess = createAdminAccess({ ...options.admin, token: auth !== undefined });
   const mock: MockServices = {
     operations,
     router,
     validators: createValidators(docs),
     sources: createSources(createExampleBuilder(docs, operations)),
-    auth: createAuthCheck(operations, options.auth),
+    auth,
     limits: {
       maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       idleTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     },
     dynamic: options.dynamic ?? false,
     adminRoutes: ADMIN_ROUTES,
+    adminAccess,
     events,
+    delays: new DelayedAnswers(),
     // The admin API acts for the caller `?accessKeyId=` names, else for the request's own credential scope.
     callerOf: (context) => callers.stateFor((isAdminPath(context.path) && adminCaller(context.req.url)) || context.accessKeyId),
     resetCaller: (state) => states.reset(state),
@@ -131,7 +145,7 @@ export async function createMockHandler(options: MockHandlerOptions = {}): Promi
     const filter = isolation === "none" && accessKeyId !== undefined ? { accessKeyId } : {};
     return localControl(state, mock.shapeOf, () => states.reset(state()), filter);
   };
-  return Object.assign(handler, { operations, protocolOf: (path: string) => router.protocolOf(path), events, clock, control });
+  return Object.assign(handler, { operations, protocolOf: (path: string) => router.protocolOf(path), events, clock, control, dataSet: () => callers.shared.data.current.data, adminToken: adminAccess.token });
 }
 
 /** `?accessKeyId=` of an admin request's target. */

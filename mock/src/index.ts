@@ -10,9 +10,11 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clockControl, type ClockControl } from "./clock/control.js";
 import type { MockControl } from "./control.js";
+import { exposureWarning } from "./admin/access.js";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import type { AnswerEvents } from "./journal/events.js";
 import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
+import type { DataSet } from "./data/index.js";
 import type { SpecSource } from "aws-ops-contract/model";
 
 export { createMockHandler, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, type MockHandler, type MockHandlerOptions } from "./handler.js";
@@ -61,12 +63,19 @@ export interface StartMockOptions extends Omit<MockHandlerOptions, "specs">, Con
 export interface RunningMock extends MockControl {
   /** The endpoint to give the SDK (`endpoint`) or the AWS CLI (`--endpoint-url`), e.g. `http://127.0.0.1:4010`. */
   url: string;
+  /** The data set served now, as `GET /_mock/data` answers it (timestamps in wire form). */
+  dataSet(): DataSet;
   /** One AnswerEvent per answer: `mock.events.subscribe((event) => ...)` returns the unsubscribe function. */
   events: AnswerEvents;
   /** The mock's clock: `mock.clock.advance("90s")`, `mock.clock.set(date)`, `mock.clock.now()` (see `clock` in the options). */
   clock: ClockControl;
   /** The journal, verification, reset and records of the caller with this access key ID (with isolation, its own state). */
   caller(accessKeyId: string): MockControl;
+  /**
+   * With signature checking on (`auth`), the token the admin API (`/_mock/`) takes, as
+   * `Authorization: Bearer <token>`; undefined without it.
+   */
+  adminToken: string | undefined;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -82,10 +91,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const exposed = exposureWarning(address.address, `http://${hostInUrl}:${address.port}`);
+  if (exposed) process.emitWarning(exposed, { code: "MOCK_NOT_LOOPBACK" });
   return {
     ...handler.control(),
     caller: (accessKeyId: string) => handler.control(accessKeyId),
     url: `http://${hostInUrl}:${address.port}`,
+    dataSet: () => handler.dataSet(),
+    adminToken: handler.adminToken,
     events: handler.events,
     clock: clockControl(handler.clock),
     close: () =>

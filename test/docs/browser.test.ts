@@ -8,12 +8,13 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_PAGES, buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh, listOperations, ROOT } from "../../scripts/docs.js";
+import { API_PAGES, buildDocs, DEFAULT_OUT_DIR, isDocsBuildFresh, listGuidePages, listOperations, ROOT } from "../../scripts/docs.js";
 import { serveDocs, type DocsServer } from "../../scripts/serve-docs.js";
 import { HAS_CHROMIUM, launchChromium, SKIPPED_WITHOUT_CHROMIUM, type Chromium } from "../support/chromium.js";
 
 const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 const operations = listOperations();
+const guide = listGuidePages();
 
 interface PageLog {
   consoleErrors: string[];
@@ -94,6 +95,33 @@ describe.skipIf(!HAS_CHROMIUM)(`docs site in chromium${SKIPPED_WITHOUT_CHROMIUM}
     await page.waitForLoadState("networkidle");
     await expect(page.locator("img[alt='redocly logo']").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, `${api}.png`) });
+    expectClean(log);
+    await page.close();
+  });
+
+  it("the mock's guide is reachable from the landing page, and its anchors lead across pages", async () => {
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(server.url, { waitUntil: "load" });
+    await page.locator('a[href="mock.html"]').first().click();
+    await page.waitForURL((url) => url.pathname === "/mock.html");
+    expect(await page.locator("nav.guide a").allInnerTexts()).toEqual(guide.map((p) => p.title));
+    // The first page links to the data sets section, a page of its own.
+    await page.locator('main > p a[href="mock-data-sets.html#data-sets"]').first().click();
+    await page.waitForURL((url) => url.pathname === "/mock-data-sets.html" && url.hash === "#data-sets");
+    await expect.poll(() => page.locator("#data-sets").isVisible()).toBe(true);
+    expect(await page.locator("main").innerText()).toContain("PUT /_mock/data");
+    await page.screenshot({ path: join(SCREENSHOTS, "mock-guide.png") });
+    expectClean(log);
+    await page.close();
+  });
+
+  it.each(guide)("the guide page $file loads cleanly", async ({ file, title }) => {
+    const page = await context.newPage();
+    const log = watch(page);
+    await page.goto(new URL(file, server.url).href, { waitUntil: "load" });
+    expect(await page.locator("main h1, main h2").first().innerText()).toBe(title);
+    expect(await page.locator('nav.guide a[aria-current="page"]').innerText()).toBe(title);
     expectClean(log);
     await page.close();
   });

@@ -4,7 +4,9 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocs, faviconIco, listOperations, offlineRedocPage, remoteResourceUrls, renderLanding, type DocsBuild } from "../../scripts/docs.js";
+import { Marked } from "marked";
+import { guidePages, headingSlugger } from "../../scripts/docs-guide.js";
+import { buildDocs, faviconIco, listGuidePages, listOperations, MOCK_README, offlineRedocPage, remoteResourceUrls, renderLanding, type DocsBuild } from "../../scripts/docs.js";
 import { serveDocs, type DocsServer } from "../../scripts/serve-docs.js";
 
 describe("npm run docs", () => {
@@ -17,11 +19,12 @@ describe("npm run docs", () => {
 
   it("writes the landing page, both references, the favicon and the logo stand-ins", () => {
     const names = build.files.map((f) => f.path.slice(out.length + 1)).sort();
-    expect(names).toEqual(["assets/redocly-logo-full.svg", "assets/redocly-logo-mini.svg", "favicon.ico", "imagebuilder.html", "index.html", "ssm.html"]);
+    const guide = listGuidePages().map((page) => page.file);
+    expect(names).toEqual(["assets/redocly-logo-full.svg", "assets/redocly-logo-mini.svg", "favicon.ico", "imagebuilder.html", "index.html", ...guide, "ssm.html"].sort());
   });
 
   it("every page is self-contained: no remote script, style, font or image, telemetry off", () => {
-    for (const name of ["index.html", "ssm.html", "imagebuilder.html"]) {
+    for (const name of ["index.html", "ssm.html", "imagebuilder.html", ...listGuidePages().map((page) => page.file)]) {
       const html = readFileSync(join(out, name), "utf8");
       expect(remoteResourceUrls(html), name).toEqual([]);
       expect(html, name).toContain('<link rel="icon" href="favicon.ico"');
@@ -49,6 +52,62 @@ describe("npm run docs", () => {
     expect(html).toContain('href="imagebuilder.html#/workflows/listworkflowstepexecutions"');
     expect(html).toContain("import { validate } from &quot;aws-ops-contract/validate&quot;;");
     expect(html).not.toMatch(/\{\{/);
+  });
+});
+
+describe("the mock's guide on the site is mock/README.md", () => {
+  let build: DocsBuild;
+  const out = mkdtempSync(join(tmpdir(), "docs-guide-"));
+  beforeAll(() => {
+    build = buildDocs({ outDir: out });
+  }, 60_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const readme = readFileSync(MOCK_README, "utf8");
+  const built = (file: string): string => readFileSync(join(out, file), "utf8");
+
+  it("a page per ## section, in the README's order, each titled by its heading", () => {
+    const sections = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.replace(/`/g, ""));
+    const pages = listGuidePages();
+    expect(pages.map((page) => page.title)).toEqual(["aws-ops-contract-mock", ...sections]);
+    for (const page of pages) expect(build.files.some((f) => f.path.endsWith(`/${page.file}`)), page.file).toBe(true);
+  });
+
+  it("every heading keeps GitHub's anchor, and all the README's text and code is on the pages", () => {
+    const all = listGuidePages().map((page) => built(page.file)).join("\n");
+    const slug = headingSlugger();
+    for (const m of readme.replace(/^```[\s\S]*?^```/gm, "").matchAll(/^#{1,6} (.+)$/gm)) expect(all).toContain(`id="${slug(m[1]!.replace(/`/g, ""))}"`);
+    // The same Markdown rendered whole, links aside: what a reader of the README reads.
+    const text = (html: string): string => html.replace(/<a [^>]*>|<\/a>/g, "").replace(/<h(\d) id="[^"]*">/g, "<h$1>");
+    const whole = text(new Marked({ gfm: true }).parse(readme) as string);
+    const pages = text(listGuidePages().map((page) => page.html).join(""));
+    expect(pages).toBe(whole);
+    for (const needle of ["Prefer", "/_mock/data", "startMock", "InvalidSignatureException", "--auth sigv4"]) expect(all, needle).toContain(needle);
+  });
+
+  it("links work on the site: anchors go to the page holding the heading, files of the repository lose their link", () => {
+    const pages = listGuidePages();
+    for (const page of pages) {
+      const html = built(page.file);
+      for (const [, href] of html.matchAll(/<a href="([^"]+)"/g)) {
+        if (/^https?:/.test(href!)) continue;
+        const [file, anchor] = href!.split("#");
+        const target = file === "" ? page.file : file!;
+        expect(build.files.some((f) => f.path.endsWith(`/${target}`)), `${page.file}: ${href}`).toBe(true);
+        if (anchor) expect(built(target), `${page.file}: ${href}`).toContain(`id="${anchor}"`);
+      }
+      // A relative link into the repository is no page of the site (a URL, such as the repository's on GitHub, stays).
+      expect(html, page.file).not.toMatch(/href="(?!https?:)[^"]*\.(md|ts)["#]/);
+    }
+    expect(() => guidePages("# T\n\nSee [x](#nowhere).\n")).toThrow(/#nowhere, which no heading has/);
+  });
+
+  it("the landing page and both references lead to the guide", () => {
+    expect(built("index.html")).toContain('<a href="mock.html">');
+    for (const page of listGuidePages()) expect(built("index.html"), page.file).toContain(`href="${page.file}"`);
+    for (const reference of ["ssm.html", "imagebuilder.html"]) {
+      const html = built(reference);
+      for (const needle of ["mock-data-sets.html", "Prefer", "/_mock/data", "startMock", "--auth sigv4", "InvalidSignatureException"]) expect(html, `${reference}: ${needle}`).toContain(needle);
+    }
   });
 });
 
@@ -80,6 +139,7 @@ describe("offline checks bite", () => {
     const ops = listOperations();
     const all = ops.map((op) => `{{href:${op.operationId}}}`).join(" ");
     expect(renderLanding(`${all} {{page:ssm}} {{version}}`, ops, "1.2.3")).toContain("ssm.html 1.2.3");
+    expect(renderLanding(`${all} {{guide}}`, ops, "1", [{ file: "mock.html", title: "Guide & more", html: "" }])).toContain('<li><a href="mock.html">Guide &amp; more</a></li>');
     expect(() => renderLanding(`${all} {{nope}}`, ops, "1")).toThrow(/unknown placeholder \{\{nope\}\}/);
     expect(() => renderLanding(`${all} {{href:ListThings}}`, ops, "1")).toThrow(/unknown operation ListThings/);
     expect(() => renderLanding("{{href:ListCommands}}", ops, "1")).toThrow(/does not link to: ListCommandInvocations/);

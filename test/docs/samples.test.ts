@@ -5,14 +5,14 @@
  * TypeScript samples are type-checked against the package source.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SAMPLE_FILES, withCodeSamples } from "../../scripts/docs.js";
-import { startMock, type RunningMock } from "../../mock/src/index.js";
+import { DEFAULT_CREDENTIALS, startMock, type RunningMock } from "../../mock/src/index.js";
 import { loadSpec } from "../openapi/load.js";
 import { AWS_CLI_ENV, awsCliCannotRun } from "../support/aws-cli.js";
 import { parseAwsCli, parseCurl, readSample, requestErrors, responseErrors, shellWords, specOperations, type SpecOperation } from "./samples.js";
@@ -162,28 +162,37 @@ describe("the shell samples run, and send what they say", () => {
   });
 });
 
-describe("the shell samples work against the contract mock", () => {
+/**
+ * Against the mock as a reader runs it with signature checking on (`--auth sigv4`): the samples'
+ * own credentials must be the ones the mock accepts by default, or curl gets
+ * InvalidSignatureException and the TypeScript client throws.
+ */
+describe("the samples work against the contract mock with --auth sigv4", () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock({ port: 0 });
+    mock = await startMock({ port: 0, auth: "sigv4" });
   });
   afterAll(() => mock?.close());
 
-  const env = {
-    PATH: process.env["PATH"] ?? "",
-    HOME: process.env["HOME"] ?? "/tmp",
-    ...AWS_CLI_ENV,
-  };
-  const run = (op: SpecOperation, file: string) =>
+  // No AWS_* credentials of the reader's: curl falls back to the sample's own, the CLI gets the
+  // ones the mock prints (the default pair).
+  const base = { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp" };
+  const exec = (file: string, args: string[], env: Record<string, string>) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((ok) => {
-      const script = readSample(op.operationId, file).replace(MOCK_URL, mock.url.replace(/\/$/, ""));
-      execFile("sh", ["-c", script], { encoding: "utf8", timeout: 20_000, env }, (err, stdout, stderr) =>
+      execFile(file, args, { encoding: "utf8", timeout: 30_000, env, cwd: ROOT }, (err, stdout, stderr) =>
         ok({ status: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
       );
     });
+  const sample = (op: SpecOperation, file: string): string => readSample(op.operationId, file).replace(MOCK_URL, mock.url.replace(/\/$/, ""));
+
+  it("the mock really checks: a wrong secret is refused", async () => {
+    const script = sample(operations[0]!, "curl.sh");
+    const result = await exec("sh", ["-c", script], { ...base, AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" });
+    expect(result.stdout).toContain("InvalidSignatureException");
+  });
 
   it.skipIf(!hasCommand("curl")).each(operations)("curl sample for $operationId gets an answer valid against the 200 schema", async (op: SpecOperation) => {
-    const result = await run(op, "curl.sh");
+    const result = await exec("sh", ["-c", sample(op, "curl.sh")], base);
     expect(result.status, result.stderr).toBe(0);
     expect(responseErrors(op, JSON.parse(result.stdout))).toEqual([]);
   });
@@ -191,9 +200,38 @@ describe("the shell samples work against the contract mock", () => {
   it.for(operations)("AWS CLI sample for $operationId succeeds (skipped where the installed aws cannot run it)", async (op: SpecOperation, { skip }) => {
     const cannot = awsCliCannotRun(op.api, op.operationId);
     if (cannot) skip(cannot);
-    const result = await run(op, "aws-cli.sh");
+    const result = await exec("sh", ["-c", sample(op, "aws-cli.sh")], { ...base, ...AWS_CLI_ENV, AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toBeTypeOf("object");
+  });
+
+  it.each(operations)("TypeScript sample for $operationId runs and prints an answer", async (op: SpecOperation) => {
+    const dir = join(ROOT, "build", "docs-samples-run");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${op.operationId}.ts`);
+    writeFileSync(file, sample(op, "client.ts"));
+    try {
+      // docs/tsconfig.json maps "aws-ops-contract" to the package source, as it does for tsc.
+      const result = await exec(process.execPath, ["--import", "tsx", file], { ...base, TSX_TSCONFIG_PATH: join(ROOT, "docs", "tsconfig.json") });
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(result.stdout).not.toBe("");
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
+
+describe("the docs name the mock's real default credentials", () => {
+  // The IAM guide's example secret differs from the SigV4 test suite's by one character ("/" for "+").
+  const lookalike = DEFAULT_CREDENTIALS.secretAccessKey.replace("+", "/");
+  const files = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+
+  it.each(["README.md", "mock/README.md", ...files("docs")])("%s", (file) => {
+    const text = readFileSync(join(ROOT, file), "utf8");
+    expect(text).not.toContain(lookalike);
+    if (text.includes("EXAMPLEKEY")) expect(text).toContain(DEFAULT_CREDENTIALS.secretAccessKey);
   });
 });
 

@@ -8,6 +8,7 @@
 import * as ssm from "@aws-sdk/client-ssm";
 import * as imagebuilder from "@aws-sdk/client-imagebuilder";
 import { createHash, createHmac } from "node:crypto";
+import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createImageBuilderClient, createSsmClient, isServiceError } from "../../src/index.js";
@@ -264,6 +265,45 @@ describe("requests signed by other means than the SDK clients", () => {
     expect(await changed.json()).toMatchObject({ __type: "InvalidSignatureException" });
   });
 
+  it("an X-Amz-Target left out of SignedHeaders is refused, so a signed body cannot be sent to another operation", async () => {
+    const { host } = new URL(mock.url);
+    const body = '{"WindowExecutionId":"9fac7dd9-ff21-42a5-96ad-bbc4b0e0e0e0"}';
+    // Signed without the target, which is then added: the request is re-targeted after signing.
+    const request = await signer.sign({ method: "POST", protocol: "http:", hostname: "127.0.0.1", path: "/", query: {}, headers: { host, "content-type": "application/x-amz-json-1.1" }, body });
+    const { host: _host, ...headers } = request.headers as Record<string, string>;
+    expect(headers["authorization"]).not.toContain("x-amz-target");
+    const response = await post({ ...headers, "x-amz-target": "AmazonSSM.GetMaintenanceWindowExecution" }, body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ __type: "IncompleteSignatureException", message: "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization." });
+  });
+
+  it("two Authorization headers are read as one joined field, which AWS refuses as incomplete", async () => {
+    const headers = await signed("{}");
+    const { port } = new URL(mock.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      // Node's client sends an array as two header lines.
+      const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/", headers: { ...headers, authorization: [headers["authorization"]!, headers["authorization"]!] } as unknown as OutgoingHttpHeaders }, (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on("error", reject);
+      req.end("{}");
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({
+      __type: "IncompleteSignatureException",
+      message: `'AWS4-HMAC-SHA256' not a valid key=value pair (missing equal-sign) in Authorization header: '${headers["authorization"]}, ${headers["authorization"]}'.`,
+    });
+  });
+
+  it("a space after an equal sign splits the pair, as AWS reads it", async () => {
+    const headers = await signed("{}");
+    const broken = headers["authorization"]!.replace("Credential=", "Credential= ");
+    const response = await post({ ...headers, authorization: broken }, "{}");
+    expect(await response.json()).toEqual({ __type: "IncompleteSignatureException", message: `'${LONG_TERM.accessKeyId}/${broken.split(`${LONG_TERM.accessKeyId}/`)[1]!.split(",")[0]}' not a valid key=value pair (missing equal-sign) in Authorization header: '${broken}'.` });
+  });
+
   it("a signature dated by the HTTP Date header (no X-Amz-Date) passes", async () => {
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
     const response = await post(signedByDateHeader('{"MaxResults":7}', now), '{"MaxResults":7}');
@@ -331,5 +371,7 @@ describe("the command line", () => {
     expect(endpointHelp("http://127.0.0.1:4010", "sigv4")).toContain(`AWS_ACCESS_KEY_ID=${DEFAULT_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${DEFAULT_CREDENTIALS.secretAccessKey} aws ssm list-commands`);
     expect(endpointHelp("http://127.0.0.1:4010", { type: "sigv4", credentials: ["ASIA1:s:t"] })).toContain('credentials: { accessKeyId: "ASIA1", secretAccessKey: "s", sessionToken: "t" }');
     expect(endpointHelp("http://127.0.0.1:4010")).toContain("AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws ssm list-commands");
+    expect(endpointHelp("http://127.0.0.1:4010", "sigv4", undefined, "TOKEN123")).toContain('Admin API (/_mock/):        send "Authorization: Bearer TOKEN123"');
+    expect(endpointHelp("http://127.0.0.1:4010")).not.toContain("Admin API");
   });
 });

@@ -3,7 +3,10 @@
  * startMock's options (log, dynamic, spec). Spawned processes run from source with tsx.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseMockArgs } from "../../mock/src/cli-args.js";
 import { startMock } from "../../mock/src/index.js";
@@ -75,6 +78,14 @@ describe("parseMockArgs", () => {
     expect(() => parseMockArgs([arg], {})).toThrow(/--port must be a number from 0 to 65535/);
   });
 
+  it("takes --admin-origin and --admin-host (repeatable), and refuses an origin that is not one", () => {
+    expect(parseMockArgs(["--admin-origin", "http://localhost:5173", "--admin-origin", "*", "--admin-host", "mock"], {})).toEqual({
+      help: false,
+      options: { port: 4010, admin: { origins: ["http://localhost:5173", "*"], hosts: ["mock"] } },
+    });
+    expect(() => parseMockArgs(["--admin-origin", "localhost:5173"], {})).toThrow(/--admin-origin must be an origin such as http:\/\/localhost:5173, or \*/);
+  });
+
   it("refuses unknown options", () => {
     expect(() => parseMockArgs(["--verbose"], {})).toThrow(/Unknown option '--verbose'/);
   });
@@ -103,6 +114,42 @@ describe("the aws-ops-contract-mock bin (mock/src/cli.ts)", () => {
     const lines = requestLines();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/POST \/ AmazonSSM.ListCommands InvalidNextToken 400 [\d.]+ms [0-9a-f-]{36}$/);
+  });
+
+  it("the banner's Image Builder command names a workflow of the data set served, and answers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mock-banner-"));
+    try {
+      const workflowExecutionId = "wf-0badc0de-0000-4000-8000-000000000001";
+      const file = join(dir, "fleet.json");
+      writeFileSync(file, JSON.stringify({ WorkflowExecutions: [{ workflowExecutionId, steps: [{ stepExecutionId: "step-0badc0de-0000-4000-8000-000000000001", name: "build", status: "COMPLETED" }] }] }));
+      const running = run(["mock/src/cli.ts", "--port", "0", "--data", file]);
+      const url = await listening(running);
+      const printed = /--workflow-execution-id (\S+)/.exec(running.output())?.[1];
+      expect(printed).toBe(workflowExecutionId);
+      const answer = await send(url, { path: "/ListWorkflowStepExecutions", headers: { "content-type": "application/json" }, body: JSON.stringify({ workflowExecutionId: printed }) });
+      expect(answer.status).toBe(200);
+
+      // A data set without workflows: no ID that would answer "not found".
+      writeFileSync(file, JSON.stringify({ Commands: [] }));
+      const empty = run(["mock/src/cli.ts", "--port", "0", "--data", file]);
+      await listening(empty);
+      expect(empty.output()).not.toContain("--workflow-execution-id");
+      expect(empty.output()).toContain("has no WorkflowExecutions");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--log names the data endpoint once per line", async () => {
+    const running = run(["mock/src/cli.ts", "--port", "0", "--log"]);
+    const url = await listening(running);
+    const put = await send(url, { method: "PUT", path: "/_mock/data", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(put.status).toBe(200);
+    const lines = (): string[] => running.output().split("\n").filter((line) => line.includes("/_mock/data"));
+    for (let i = 0; i < 40 && lines().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines()).toHaveLength(1);
+    expect(lines()[0]).toMatch(/ PUT \/_mock\/data admin 200 [\d.]+ms [0-9a-f-]{36}$/);
+    expect(lines()[0]!.split("/_mock/data")).toHaveLength(2);
   });
 
   it("--spec serves only the named document", async () => {

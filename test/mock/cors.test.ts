@@ -49,10 +49,12 @@ describe("CORS preflight", () => {
     expect(answer.headers.get("access-control-allow-headers")).toBeNull();
   });
 
-  it("the mock's data endpoint is preflighted for GET, PUT and DELETE, so a test page can load a data set", async () => {
+  it("the mock's data endpoint is not AWS's: a page of an origin nobody named is refused at the preflight, with no grant", async () => {
+    // A mock started with admin: { origins } grants that origin GET, PUT and DELETE (test/reliability/admin-access.test.ts).
     const answer = await preflight("/_mock/data", { "access-control-request-method": "PUT", "access-control-request-headers": "content-type" });
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get("access-control-allow-methods")).toBe("GET, PUT, DELETE");
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get("access-control-allow-origin")).toBeNull();
+    expect(answer.headers.get("access-control-allow-methods")).toBeNull();
   });
 
   it("an answer written before any handler runs (headers too large) carries the CORS headers too", async () => {

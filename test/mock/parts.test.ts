@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bundledModel, type IndexedOperation } from "aws-ops-contract/model";
+import { createAdminAccess } from "../../mock/src/admin/access.js";
 import { routeAdmin, adminMethodsAt } from "../../mock/src/admin/router.js";
 import type { AdminRoute } from "../../mock/src/admin/types.js";
 import { pageOf, pageSizeOf, pagingOf, TokenIssuer } from "../../mock/src/data/paging.js";
@@ -183,11 +184,19 @@ describe("AnswerEvents", () => {
 
 describe("the admin router", () => {
   const routes: AdminRoute[] = [{ path: "/_mock/thing", methods: { GET: () => ({ wire: { status: 200, headers: {}, body: "got" } }), DELETE: () => ({ wire: { status: 200, headers: {}, body: "gone" } }) } }];
-  const context = (method: string, path: string) => ({ method, path }) as RequestContext;
+  const access = createAdminAccess({ token: false });
+  const context = (method: string, path: string, host = "127.0.0.1:4010") =>
+    ({ method, path, req: { headers: { host }, socket: { localAddress: "127.0.0.1", localPort: 4010 } }, mock: { adminAccess: access } }) as unknown as RequestContext;
 
   it("answers with the route's action for the method", async () => {
     expect(await routeAdmin(routes, context("GET", "/_mock/thing"))).toMatchObject({ wire: { body: "got" } });
     expect(await routeAdmin(routes, context("DELETE", "/_mock/thing"))).toMatchObject({ wire: { body: "gone" } });
+  });
+
+  it("refuses what the access policy refuses, before any route: a foreign Host gets no action", async () => {
+    const refused = await routeAdmin(routes, context("GET", "/_mock/thing", "rebind.example:4010"));
+    expect(refused).toMatchObject({ wire: { status: 403, headers: { "x-amzn-ErrorType": "AccessDeniedException" } } });
+    expect(await routeAdmin(routes, context("GET", "/_mock/other", "rebind.example:4010"))).toMatchObject({ wire: { status: 403 } });
   });
 
   it("405 naming the methods a path takes, 404 naming the admin paths", async () => {

@@ -11,7 +11,7 @@ export const cliCommand = (operationId: string): string => operationId.replace(/
 /** The environment a test runs the CLI in: dummy credentials, none of the user's AWS set-up, no pager, no retries. */
 export const AWS_CLI_ENV = {
   AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
   AWS_CONFIG_FILE: "/nonexistent",
   AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
   AWS_EC2_METADATA_DISABLED: "true",

@@ -11,7 +11,7 @@ const ssm = createSsmClient({
 });
 const imagebuilder = createImageBuilderClient({
   region: "eu-west-2",
-  credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+  credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
 });
 
 try {

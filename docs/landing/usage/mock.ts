@@ -8,7 +8,7 @@ try {
   const ssm = createSsmClient({
     region: "us-east-1",
     endpoint: mock.url,
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
   });
   console.log(await ssm.getMaintenanceWindowExecution({ WindowExecutionId: "9fac7dd9-ff21-42a5-96ad-bbc4b0e0e0e0" }));
 } finally {

@@ -5,7 +5,7 @@ import { createSsmClient, isServiceError } from "aws-ops-contract";
 const ssm = createSsmClient({
   region: "us-east-1",
   endpoint: "http://127.0.0.1:4010",
-  credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+  credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
 });
 
 try {

@@ -4,7 +4,7 @@
 # service name "ssm".
 curl -sS -X POST 'http://127.0.0.1:4010/' \
   --aws-sigv4 'aws:amz:us-east-1:ssm' \
-  --user "${AWS_ACCESS_KEY_ID:-AKIDEXAMPLE}:${AWS_SECRET_ACCESS_KEY:-wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}" \
+  --user "${AWS_ACCESS_KEY_ID:-AKIDEXAMPLE}:${AWS_SECRET_ACCESS_KEY:-wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY}" \
   -H 'X-Amz-Target: AmazonSSM.ListCommandInvocations' \
   -H 'Content-Type: application/x-amz-json-1.1' \
   --data-raw '{"CommandId":"0831e1a8-a1ac-4257-a1fd-c831bEXAMPLE","Details":true,"MaxResults":2}'

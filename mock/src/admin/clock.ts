@@ -30,7 +30,7 @@ export const clockRoute: AdminRoute = {
       const read = await readBody(context.req, { maxBytes: MAX_CLOCK_BYTES, idleTimeoutMs }, systemClock);
       if (read.kind === "aborted") return "aborted";
       if (read.kind === "tooLarge") return { ...invalid(`A clock request may be at most ${MAX_CLOCK_BYTES} bytes`), close: "drain" };
-      if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The clock request did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
+      if (read.kind === "timeout" || read.kind === "tooSlow") return { ...adminError(408, "RequestTimeoutException", `The clock request did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
       if (!(clock instanceof MockClock)) return adminError(409, "ConflictException", "The mock runs on the clock it was given (startMock({ clock })); move that clock instead");
       let body: unknown;
       try {

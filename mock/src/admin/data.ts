@@ -8,6 +8,7 @@
 import { readBody } from "../body.js";
 import { systemClock } from "../clock/system.js";
 import { DataSetError, parseDataText, type MockData } from "../data/index.js";
+import { MAX_YAML_BYTES } from "../data/yaml.js";
 import { baseMediaType } from "../protocol.js";
 import type { AdminRoute } from "./types.js";
 import { adminError, adminJson } from "./answers.js";
@@ -15,6 +16,12 @@ import { adminError, adminJson } from "./answers.js";
 export const DATA_PATH = "/_mock/data";
 /** A data set is much larger than an API request: 10,000 commands take about 15 MB of JSON. */
 export const MAX_DATA_BYTES = 256 * 1024 * 1024;
+/**
+ * The slowest an upload may arrive, on average, once the body timeout has passed: it holds the one
+ * upload slot, and a client trickling a byte now and then would otherwise hold it for the whole
+ * request timeout, again and again. A 256 MiB data set over loopback arrives in about a second.
+ */
+export const MIN_UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 
 const YAML_TYPES = new Set(["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"]);
 const JSON_TYPES = new Set(["application/json", "text/json"]);
@@ -32,17 +39,26 @@ export const dataRoute: AdminRoute = {
       uploading.add(data);
       try {
         const idleTimeoutMs = context.mock.limits.idleTimeoutMs;
-        const read = await readBody(context.req, { maxBytes: MAX_DATA_BYTES, idleTimeoutMs }, systemClock);
-        if (read.kind === "aborted") return "aborted";
-        if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A data set may be at most ${MAX_DATA_BYTES} bytes`), close: "drain" };
-        if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The data set did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
         const type = baseMediaType(context.req.headers["content-type"]);
         if (type !== undefined && !JSON_TYPES.has(type) && !YAML_TYPES.has(type)) {
-          return adminError(415, "UnsupportedMediaTypeException", `Content-Type must be application/json or application/yaml for PUT ${DATA_PATH} (got '${type}')`);
+          return { ...adminError(415, "UnsupportedMediaTypeException", `Content-Type must be application/json or application/yaml for PUT ${DATA_PATH} (got '${type}')`), close: "drain" };
+        }
+        const yaml = type !== undefined && YAML_TYPES.has(type);
+        const maxBytes = yaml ? MAX_YAML_BYTES : MAX_DATA_BYTES;
+        const read = await readBody(context.req, { maxBytes, idleTimeoutMs, minBytesPerSecond: MIN_UPLOAD_BYTES_PER_SECOND }, systemClock);
+        if (read.kind === "aborted") return "aborted";
+        if (read.kind === "tooLarge") {
+          const message = yaml ? `A YAML data set may be at most ${MAX_YAML_BYTES} bytes; send a larger one as JSON (at most ${MAX_DATA_BYTES} bytes)` : `A data set may be at most ${MAX_DATA_BYTES} bytes`;
+          return { ...adminError(413, "RequestEntityTooLargeException", message), close: "drain" };
+        }
+        if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The data set did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
+        if (read.kind === "tooSlow") {
+          const message = `The data set arrived too slowly: after the first ${idleTimeoutMs} ms an upload must average at least ${MIN_UPLOAD_BYTES_PER_SECOND} bytes per second, as it holds the one upload slot`;
+          return { ...adminError(408, "RequestTimeoutException", message), close: "now" };
         }
         const source = `PUT ${DATA_PATH}`;
         try {
-          const raw = parseDataText(read.bytes.toString("utf8"), source, type !== undefined && YAML_TYPES.has(type));
+          const raw = parseDataText(read.bytes.toString("utf8"), source, yaml);
           const store = data.replace(raw, source);
           return adminJson(200, { message: "The data set is loaded.", counts: store.counts() });
         } catch (error) {

@@ -59,7 +59,7 @@ export const verifyRoute: AdminRoute = {
       const read = await readBody(context.req, { maxBytes: MAX_VERIFY_BYTES, idleTimeoutMs }, systemClock);
       if (read.kind === "aborted") return "aborted";
       if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A verification may be at most ${MAX_VERIFY_BYTES} bytes`), close: "drain" };
-      if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The verification did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
+      if (read.kind === "timeout" || read.kind === "tooSlow") return { ...adminError(408, "RequestTimeoutException", `The verification did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
       let body: unknown;
       try {
         body = JSON.parse(read.bytes.toString("utf8"));

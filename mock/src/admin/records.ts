@@ -47,7 +47,7 @@ function recordRoute(collection: Collection): AdminRoute {
         const read = await readBody(context.req, { maxBytes: MAX_RECORD_BYTES, idleTimeoutMs }, systemClock);
         if (read.kind === "aborted") return "aborted";
         if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A record may be at most ${MAX_RECORD_BYTES} bytes`), close: "drain" };
-        if (read.kind === "timeout") return { ...adminError(408, "RequestTimeoutException", `The record did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
+        if (read.kind === "timeout" || read.kind === "tooSlow") return { ...adminError(408, "RequestTimeoutException", `The record did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
         let record: unknown;
         try {
           record = JSON.parse(read.bytes.toString("utf8"));

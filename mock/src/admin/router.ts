@@ -1,8 +1,9 @@
 /**
  * The one admin router: a request under `/_mock/` is answered by its route's action for its method,
- * a 405 naming the methods the path takes, or a 404 naming the admin paths. CORS and auth are decided
- * for the whole admin API here: preflights read a path's methods from `adminMethodsAt` (stages/cors.ts),
- * and admin requests are not signed (the SDKs never send them; test code and browsers do).
+ * a 405 naming the methods the path takes, or a 404 naming the admin paths. Who may ask is decided
+ * for the whole admin API here, before any route (admin/access.ts: the Host, the browser origin, the
+ * printed token with signature checking on), so every route gets the same protection; preflights
+ * read a path's methods from `adminMethodsAt` and its CORS grant from the same policy (stages/cors.ts).
  */
 import type { RequestContext, StageResult } from "../stages/types.js";
 import { adminError } from "./answers.js";
@@ -20,6 +21,8 @@ export function adminMethodsAt(routes: readonly AdminRoute[], path: string): Adm
 }
 
 export async function routeAdmin(routes: readonly AdminRoute[], context: RequestContext): Promise<StageResult> {
+  const refused = context.mock.adminAccess.refuse(context.req);
+  if (refused) return { ...adminError(refused.status, refused.name, refused.message), close: "drain" };
   const route = routes.find((r) => r.path === context.path);
   if (!route) {
     return adminError(404, "UnknownOperationException", `No admin route at ${context.path}; the mock's admin API is ${routes.map((r) => `${methodsOf(r).join("/")} ${r.path}`).join(", ")}`);

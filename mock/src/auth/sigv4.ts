@@ -79,7 +79,10 @@ function signerFor(credentials: MockCredentials): CheckingSigner {
 
 /** Undefined when the request is signed correctly; otherwise what AWS answers. */
 export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectation, missing: () => AuthFailure): Promise<AuthFailure | undefined> {
-  const authorization = firstValue(request.headers["authorization"]);
+  // Two Authorization headers are one field to HTTP (RFC 9110, section 5.3): AWS reads them joined
+  // with a comma, which no valid signature is, and answers that the second algorithm name is not a
+  // key=value pair.
+  const authorization = request.headers["authorization"]?.join(", ");
   if (authorization === undefined) return missing();
 
   // 1. The header's shape: `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`.
@@ -91,7 +94,9 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
   const params = new Map<string, string>();
   if (algorithm.startsWith("AWS4-") && algorithm !== ALGORITHM) return incomplete(`Unsupported AWS 'algorithm': '${algorithm}'`);
   if (algorithm === ALGORITHM) {
-    for (const part of rest.split(",")) {
+    // Split at commas and at white space, as AWS does: `Credential= AKID/...` is refused as
+    // `'AKID/...' not a valid key=value pair`.
+    for (const part of rest.split(/[\s,]+/)) {
       const pair = part.trim();
       if (pair === "") continue;
       const eq = pair.indexOf("=");
@@ -141,6 +146,12 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
   const token = firstValue(request.headers["x-amz-security-token"]);
   if (token !== known.sessionToken) return { name: "UnrecognizedClientException", message: INVALID_TOKEN };
 
+  // Every x-amz-* header the request carries must be signed, as the SigV4 specification says and S3
+  // enforces; otherwise an unsigned X-Amz-Target could send a signed body to another operation.
+  // X-Amz-Content-Sha256 is the payload hash, checked against the body below, as S3 exempts it.
+  const unsigned = Object.keys(request.headers).find((name) => name.startsWith("x-amz-") && name !== "x-amz-content-sha256" && !signedNames.includes(name));
+  if (unsigned !== undefined) return incomplete(`'${headerCase(unsigned)}' must be a 'SignedHeader' in the AWS Authorization.`);
+
   // 6. When: within the window around the server's clock (the SDKs correct their clock from the
   //    answer's Date header and retry).
   const minutes = `${expect.windowMs / 60_000} min.`;
@@ -186,6 +197,9 @@ export async function checkSigV4(request: ArrivedRequest, expect: SigV4Expectati
   }
   return undefined;
 }
+
+/** `x-amz-target` -> `X-Amz-Target`, as AWS names headers in its messages. */
+const headerCase = (name: string): string => name.replace(/(^|-)([a-z])/g, (_all, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
 
 function splitTarget(url: string): [string, string] {
   const q = url.indexOf("?");

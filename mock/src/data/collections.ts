@@ -19,8 +19,15 @@ export interface Collection {
   name: CollectionName;
   /** The operation whose answer holds these records (for its timestamps, read from the spec). */
   operation: OperationName;
-  /** Wraps a record into the answer body its timestamps are found in, and back. */
+  /** Wraps a record into the answer body its timestamps are found in. */
   wrap(record: Rec): Rec;
+  /** The JSON pointer of the record inside what `wrap` makes ("" when it is the record itself). */
+  wrapPointer: string;
+  /**
+   * The parts of a record an answer sends whole, by pointer inside the record: the record itself,
+   * or, for a whole operation output, each of its steps and the members beside them.
+   */
+  parts(record: Rec): Array<[pointer: string, value: unknown]>;
   /** The validations a record must pass. */
   checks(record: Rec): Check[];
   /** The record's identity, as the operations look it up; undefined when a member it needs is missing. */
@@ -42,6 +49,8 @@ export const COLLECTIONS: readonly Collection[] = [
     name: "Commands",
     operation: "ListCommands",
     wrap: (record) => ({ Commands: [record] }),
+    wrapPointer: "/Commands/0",
+    parts: (record) => [["", record]],
     checks: (record) => [{ operation: "ListCommands", kind: "response", body: { Commands: [record] }, prefix: "/Commands/0" }],
     id: (record) => text(record["CommandId"]),
     idLabel: "CommandId",
@@ -52,6 +61,8 @@ export const COLLECTIONS: readonly Collection[] = [
     name: "CommandInvocations",
     operation: "ListCommandInvocations",
     wrap: (record) => ({ CommandInvocations: [record] }),
+    wrapPointer: "/CommandInvocations/0",
+    parts: (record) => [["", record]],
     checks: (record) => [{ operation: "ListCommandInvocations", kind: "response", body: { CommandInvocations: [record] }, prefix: "/CommandInvocations/0" }],
     id: (record) => {
       const [command, instance] = [text(record["CommandId"]), text(record["InstanceId"])];
@@ -65,6 +76,8 @@ export const COLLECTIONS: readonly Collection[] = [
     name: "MaintenanceWindowExecutions",
     operation: "GetMaintenanceWindowExecution",
     wrap: (record) => record,
+    wrapPointer: "",
+    parts: (record) => [["", record]],
     checks: (record) => [{ operation: "GetMaintenanceWindowExecution", kind: "response", body: record, prefix: "" }],
     id: (record) => text(record["WindowExecutionId"]),
     idLabel: "WindowExecutionId",
@@ -74,6 +87,8 @@ export const COLLECTIONS: readonly Collection[] = [
     name: "AutomationExecutions",
     operation: "DescribeAutomationStepExecutions",
     wrap: (record) => record,
+    wrapPointer: "",
+    parts: (record) => stepsAndRest(record, "StepExecutions"),
     checks: (record) => {
       const { AutomationExecutionId, StepExecutions, ...rest } = record;
       return [
@@ -90,9 +105,17 @@ export const COLLECTIONS: readonly Collection[] = [
     name: "WorkflowExecutions",
     operation: "ListWorkflowStepExecutions",
     wrap: (record) => record,
+    wrapPointer: "",
+    parts: (record) => stepsAndRest(record, "steps"),
     checks: (record) => [{ operation: "ListWorkflowStepExecutions", kind: "response", body: record, prefix: "" }],
     id: (record) => text(record["workflowExecutionId"]),
     idLabel: "workflowExecutionId",
     required: ["workflowExecutionId"],
   },
 ];
+
+/** Each step of a whole operation output, and its other members together. */
+function stepsAndRest(record: Rec, member: string): Array<[string, unknown]> {
+  const { [member]: steps, ...rest } = record;
+  return [["", rest], ...(Array.isArray(steps) ? steps.map((step, index): [string, unknown] => [`/${member}/${index}`, step]) : [])];
+}

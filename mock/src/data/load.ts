@@ -5,14 +5,16 @@
  */
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { validate } from "aws-ops-contract/validate";
 import { COLLECTIONS, type Collection } from "./collections.js";
 import { bundledOperation, successBody } from "./bundled.js";
 import { buildProgressions, type Progressions, type StateCheck } from "./progressions.js";
 import { baseOf } from "./timeline.js";
 import { timestampsToWire, type TimestampPath } from "./timestamps.js";
+import { duplicateKeys } from "./json-keys.js";
+import { jsonLengthUpTo, MAX_RECORD_BYTES } from "./record-size.js";
 import { COLLECTION_NAMES, type CollectionName, type DataSet, type DataSource, type Rec } from "./types.js";
+import { parseYamlData, YamlDataError } from "./yaml.js";
 
 /** Raised for a data set that cannot be used; `message` says what and where. */
 export class DataSetError extends Error {
@@ -32,13 +34,44 @@ const MAX_LISTED = 20;
 
 const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
 
-/** Parses a data file's text: YAML for `.yaml`/`.yml` (or `yaml: true`), JSON otherwise. */
+/**
+ * Parses a data file's text: YAML for `.yaml`/`.yml` (or `yaml: true`, within the bounds of yaml.ts),
+ * JSON otherwise, where a member named twice in one object is refused as YAML refuses it.
+ */
 export function parseDataText(text: string, source: string, yaml = false): unknown {
-  try {
-    return yaml ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    throw new DataSetError(`Data set ${source} is not valid ${yaml ? "YAML" : "JSON"}: ${(error as Error).message}`);
+  if (yaml) {
+    try {
+      return parseYamlData(text);
+    } catch (error) {
+      if (error instanceof YamlDataError) throw new DataSetError(`Data set ${source} is not a usable YAML data set: ${error.message}`);
+      throw new DataSetError(`Data set ${source} is not valid YAML: ${(error as Error).message}`);
+    }
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DataSetError(`Data set ${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  const twice = duplicateKeys(text, MAX_LISTED + 1);
+  if (twice.length > 0) {
+    const lines = twice.slice(0, MAX_LISTED).map(({ path, key }) => {
+      const [collection, index, ...member] = path;
+      const pointer = `${member.map((part) => `/${String(part)}`).join("")}/${key}`;
+      if (typeof collection !== "string" || typeof index !== "number") return `member '${path.map((part) => `/${String(part)}`).join("")}/${key}' is given twice`;
+      return `${recordLabel(collection, index, (raw as Record<string, unknown[]>)[collection]?.[index])}: member '${pointer}' is given twice`;
+    });
+    const more = twice.length > MAX_LISTED ? "\n  ... and more" : "";
+    throw new DataSetError(`Data set ${source} names a member twice in one object (JSON would keep the last, silently); nothing was loaded:\n  ${lines.join("\n  ")}${more}`);
+  }
+  return raw;
+}
+
+/** `Commands[3] (CommandId ...)`: how messages name a record. */
+function recordLabel(collectionName: string, index: number, record: unknown): string {
+  const collection = COLLECTIONS.find((c) => c.name === collectionName);
+  const id = collection && record && typeof record === "object" && !Array.isArray(record) ? collection.id(record as Rec) : undefined;
+  return `${collectionName}[${index}]${id ? ` (${collection!.idLabel} ${id})` : ""}`;
 }
 
 export function readDataFile(file: string): unknown {
@@ -126,6 +159,11 @@ export function loadDataSet(input: DataSource | unknown, source?: string, { owne
         const inRecord = pointer.replace(/^\/(Commands|CommandInvocations)\/0/, "");
         fault(`${whereOf(collection, record, index)}: member '${inRecord}' ${message}`);
       });
+      for (const [pointer, part] of collection.parts(record)) {
+        if (jsonLengthUpTo(part, MAX_RECORD_BYTES) > MAX_RECORD_BYTES) {
+          fault(`${whereOf(collection, record, index)}: member '${pointer || "/"}' is over ${MAX_RECORD_BYTES} characters as JSON; an answer sends it whole, so a record may be at most that`);
+        }
+      }
       records.push(record);
       kept.push(index);
     });

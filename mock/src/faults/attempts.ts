@@ -10,6 +10,11 @@ import { firstValue } from "../http.js";
 /** Entries kept at most (oldest dropped first), and how long an invocation is remembered. */
 const MAX_INVOCATIONS = 10_000;
 const INVOCATION_TTL_MS = 15 * 60_000;
+/**
+ * The longest invocation ID kept. The SDKs and the CLI send a UUID (36 characters); the room above
+ * that is for a test's own readable IDs. Without a cap, 10,000 IDs of 15 KB would hold 143 MB.
+ */
+export const MAX_INVOCATION_ID_LENGTH = 64;
 
 export type AttemptResult = { ok: true; attempt: number } | { ok: false; message: string };
 
@@ -22,6 +27,9 @@ export class AttemptCounter {
     const invocation = firstValue(req.headers["amz-sdk-invocation-id"]);
     if (!invocation) {
       return { ok: false, message: "Prefer: failures=N counts the attempts of one call by the amz-sdk-invocation-id header (or amz-sdk-request: attempt=N), which the AWS SDKs and the AWS CLI send; this request has neither" };
+    }
+    if (invocation.length > MAX_INVOCATION_ID_LENGTH) {
+      return { ok: false, message: `amz-sdk-invocation-id may be at most ${MAX_INVOCATION_ID_LENGTH} characters (the AWS SDKs send a 36-character UUID); this one has ${invocation.length}` };
     }
     this.expire(now);
     const entry = this.seen.get(invocation);

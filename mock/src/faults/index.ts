@@ -11,6 +11,7 @@ import { answersError } from "../sources/choose.js";
 import type { AnswerSource } from "../sources/types.js";
 import type { AttemptCounter } from "./attempts.js";
 
+export { DelayedAnswers, MAX_DELAYED_PER_CONNECTION } from "./delays.js";
 export { AttemptCounter } from "./attempts.js";
 
 /** The longest `delay` accepted: one minute, beyond any SDK's default request timeout. */
@@ -31,30 +32,4 @@ export function attemptFails(req: IncomingMessage, attempts: AttemptCounter, now
   const attempt = attempts.attemptOf(req, now);
   if (!attempt.ok) return attempt;
   return { ok: true, fails: attempt.attempt <= failures };
-}
-
-/**
- * Waits `ms` on `clock` before answering. Resolves false when the client hangs up meanwhile (or the
- * server closes its connections), so that no wait outlives the connection.
- */
-export function delayAnswer(req: IncomingMessage, res: ServerResponse, ms: number, clock: Clock): Promise<boolean> {
-  if (ms <= 0) return Promise.resolve(!req.socket.destroyed);
-  return new Promise((resolve) => {
-    const socket = req.socket;
-    if (socket.destroyed) return resolve(false);
-    // The wait is the answer the client asked for, not an idle connection: keep Node's socket timeout off it.
-    const keep = (): void => undefined;
-    res.on("timeout", keep);
-    const onClose = (): void => {
-      res.off("timeout", keep);
-      cancel();
-      resolve(false);
-    };
-    const cancel = clock.after(ms, () => {
-      socket.off("close", onClose);
-      res.off("timeout", keep);
-      resolve(!socket.destroyed);
-    });
-    socket.once("close", onClose);
-  });
 }

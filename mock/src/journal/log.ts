@@ -6,7 +6,8 @@ function label(event: AnswerEvent): string {
   const error = event.errorName ? ` ${event.errorName}` : "";
   if (event.operation) return `${event.target ?? event.operation}${error}`;
   if (event.answeredBy === "cors") return "preflight";
-  if (event.answeredBy === "admin") return event.errorName ? `${event.path}${error}` : `${event.method} ${event.path}`;
+  // The line already shows the method and the path.
+  if (event.answeredBy === "admin") return event.errorName ?? "admin";
   return event.errorName ?? event.answeredBy;
 }
 

@@ -6,10 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { requestShape, type IndexedOperation, type OpenApiDocument } from "aws-ops-contract/model";
+import { createAdminAccess } from "../admin/access.js";
 import { createAuthCheck, type AuthOption } from "../auth/index.js";
 import type { Clock } from "../clock/clock.js";
 import { MockData } from "../data/index.js";
 import { AttemptCounter } from "../faults/attempts.js";
+import { DelayedAnswers } from "../faults/delays.js";
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES } from "../handler.js";
 import { AnswerEvents } from "../journal/events.js";
 import { RequestJournal } from "../journal/request-journal.js";
@@ -47,7 +49,10 @@ export function createProxyHandler({ docs, operations, router, auth, clock, forw
     limits: { maxBytes: DEFAULT_MAX_BODY_BYTES, idleTimeoutMs: DEFAULT_BODY_TIMEOUT_MS },
     dynamic: false,
     adminRoutes: [],
+    // No admin routes to guard, and no `Prefer: delay` in the proxy's stages.
+    adminAccess: createAdminAccess({ token: false }),
     events,
+    delays: new DelayedAnswers(),
     callerOf: () => caller,
     resetCaller: () => undefined,
     shapeOf: (operation) => shapes.get(operation),

@@ -17,7 +17,7 @@ export const bodyStage: Stage = {
     if (read.kind === "tooLarge") {
       return { ...operationError(context, 413, "RequestEntityTooLargeException", `The request body is larger than the mock's limit of ${limits.maxBytes} bytes`), close: "drain" };
     }
-    if (read.kind === "timeout") {
+    if (read.kind === "timeout" || read.kind === "tooSlow") {
       return { ...operationError(context, 408, "RequestTimeoutException", `The request body did not arrive: no data for ${limits.idleTimeoutMs} ms`), close: "now" };
     }
     context.bytes = read.bytes;

@@ -18,10 +18,14 @@
  *   opaque "Failed to fetch".
  * - An `OPTIONS` that is not a preflight (no `Origin` or no `Access-Control-Request-Method`) passes on,
  *   to the 405 MethodNotAllowedException of the route stage.
- * - An admin path's preflight allows the methods of its entry in the admin route table.
+ * - The admin API (`/_mock/`) is the mock's own, not AWS's: no `*`. A page of another origin gets a
+ *   grant for its own origin only if the user named it (admin/access.ts); otherwise its preflight is
+ *   refused (403, no grant) and its answers carry no CORS header. An admin path's preflight allows
+ *   the methods of its entry in the admin route table.
  */
 import type { IncomingMessage } from "node:http";
-import { adminMethodsAt } from "../admin/router.js";
+import { adminMethodsAt, isAdminPath } from "../admin/router.js";
+import { adminError } from "../admin/answers.js";
 import { firstValue } from "../http.js";
 import type { Stage } from "./types.js";
 
@@ -57,14 +61,19 @@ export const corsStage: Stage = {
   name: "cors",
   run(context) {
     const { req, res } = context;
+    const admin = isAdminPath(context.path);
+    // For the admin API, the grant the page's origin has (none for a refused one).
+    const grant = admin ? context.mock.adminAccess.corsHeaders(req) : CORS_ANSWER_HEADERS;
     if (!isPreflight(req)) {
       // `writeHead` merges these into whatever is written later, errors included.
-      for (const [name, value] of Object.entries(CORS_ANSWER_HEADERS)) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(grant ?? {})) res.setHeader(name, value);
+      if (admin && grant?.["Access-Control-Allow-Origin"]) res.setHeader("Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS);
       return undefined;
     }
     req.resume(); // a preflight has no body; drain anything sent anyway
+    if (!grant) return adminError(403, "AccessDeniedException", `The admin API does not answer pages of other origins ('${String(req.headers.origin).slice(0, 100)}'); allow one with --admin-origin (startMock({ admin: { origins } }))`);
     const headers: Record<string, string> = {
-      "Access-Control-Allow-Origin": "*",
+      ...grant,
       "Access-Control-Allow-Methods": adminMethodsAt(context.mock.adminRoutes, context.path)?.join(", ") ?? CORS_ALLOW_METHODS,
       "Access-Control-Expose-Headers": CORS_EXPOSE_HEADERS,
       "Access-Control-Max-Age": String(CORS_MAX_AGE_SECONDS),

@@ -1,8 +1,10 @@
 /**
  * faults: the answer source for this attempt (sources/choose.ts), with `failures=N` counted per SDK
- * call (faults/); then delay: `Prefer: delay=MS` held back on the caller's clock.
+ * call (faults/); then delay: `Prefer: delay=MS` held back on the caller's clock, at most
+ * MAX_DELAYED_PER_CONNECTION at once per connection (faults/delays.ts); past that, the protocol's
+ * throttling error at once.
  */
-import { attemptFails, delayAnswer } from "../faults/index.js";
+import { attemptFails } from "../faults/index.js";
 import { chooseSource } from "../sources/choose.js";
 import { operationError } from "./operation-error.js";
 import type { Stage } from "./types.js";
@@ -36,6 +38,15 @@ export const delayStage: Stage = {
   async run(context) {
     const ms = context.preferences?.delay;
     if (!ms) return undefined;
-    return (await delayAnswer(context.req, context.res, ms, context.caller.clock)) ? undefined : "aborted";
+    const held = context.mock.delays.hold(context.req, context.res, ms, context.caller.clock);
+    if (held === "full") {
+      const { maxPerConnection } = context.mock.delays;
+      const message = `Rate exceeded: this connection already has ${maxPerConnection} answers held back by Prefer: delay; wait for them, or use another connection`;
+      // The services' own throttling errors: SSM's common ThrottlingException, Image Builder's CallRateLimitExceededException.
+      return context.operation!.protocol === "awsJson1_1"
+        ? operationError(context, 400, "ThrottlingException", message)
+        : operationError(context, 429, "CallRateLimitExceededException", message);
+    }
+    return (await held) ? undefined : "aborted";
   },
 };
