@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^aws-ops-contract$/, replacement: src("index.ts") },
-      { find: /^aws-ops-contract\/(validate|types)$/, replacement: src("$1.ts") },
+      { find: /^aws-ops-contract\/(validate|types|fetch)$/, replacement: src("$1.ts") },
       { find: /^aws-ops-contract\/model$/, replacement: src("model/index.ts") },
     ],
   },

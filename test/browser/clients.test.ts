@@ -5,6 +5,7 @@
  *   PACKED package installed into a project outside the repository;
  * - the official SDK v3's browser build (@aws-sdk/client-ssm and client-imagebuilder, bundled by
  *   esbuild for the browser, which picks their browser runtime: fetch, WebCrypto).
+ * - this package's openapi-fetch clients (`aws-ops-contract/fetch`), from the same bundle.
  * Each gets a success, a documented error injected with `Prefer` thrown as its typed error, and a
  * paginator that ends; this package's `validateResponses` loads its lazy chunk in the browser; and
  * the signature the client makes in the browser (aws4fetch on WebCrypto) equals the one the SDK v3
@@ -49,7 +50,9 @@ const WORKFLOW_EXECUTION_ID = "wf-4e57b8a0-7c1d-4f2e-9a3b-5c6d7e8f9a0b";
 
 /** What the page's bundles put on `globalThis` for the tests to drive. */
 const CLIENT_ENTRY = `import { createImageBuilderClient, createSsmClient, ContractValidationError, isServiceError, ServiceError } from "aws-ops-contract";
+import { createImageBuilderFetchClient, createSsmFetchClient } from "aws-ops-contract/fetch";
 globalThis.awsOpsContract = { createImageBuilderClient, createSsmClient, ContractValidationError, isServiceError, ServiceError };
+globalThis.awsOpsContractFetch = { createImageBuilderFetchClient, createSsmFetchClient };
 `;
 const SDK_ENTRY = `import { InvalidCommandId, ListCommandsCommand, paginateListCommands, SSMClient, SSMServiceException } from "@aws-sdk/client-ssm";
 import { ImagebuilderClient, InvalidRequestException, ListWorkflowStepExecutionsCommand } from "@aws-sdk/client-imagebuilder";
@@ -163,7 +166,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
       // Output paths are relative to the project; the page asks for them relative to the site.
       const name = relative(out, join(project, file)).replaceAll("\\", "/");
       if (inputs.some((input) => input.endsWith("node_modules/aws-ops-contract/dist/src/validation/validate.js"))) chunks.validation = name;
-      if (inputs.some((input) => /node_modules\/aws-ops-contract\/dist\/src\/(client\/(sign|transport)-node|client\/platform\/node|index)\.js$/.test(input))) chunks.nodeOnly.push(name);
+      if (inputs.some((input) => /node_modules\/aws-ops-contract\/dist\/src\/(client\/(sign|transport)-node|client\/platform\/node|index|fetch)\.js$/.test(input))) chunks.nodeOnly.push(name);
       // Everything in the client bundle comes from the installed tarball, none from this repository.
       for (const input of inputs) expect(input, file).toMatch(/^(node_modules\/|client\.js$)/);
     }
@@ -219,6 +222,34 @@ describe.skipIf(!HAS_CHROMIUM)(`the clients in chromium, against the mock on ano
     expect(seen.map(({ method, path }) => `${method} ${path}`)).toEqual(["OPTIONS /", "POST /"]);
     expect(seen.map(({ origin }) => origin)).toEqual([new URL(site.url).origin, new URL(site.url).origin]);
     expectClean(log);
+    await page.close();
+  });
+
+  it("the openapi-fetch clients (aws-ops-contract/fetch, its browser condition): { data } from each service, { error } for a Prefer'd InvalidNextToken", async () => {
+    const { page, log } = await openPage();
+    const before = arrived.length;
+    const outputs = await page.evaluate(
+      async ({ endpoint, workflowExecutionId }) => {
+        const { createImageBuilderFetchClient, createSsmFetchClient } = (globalThis as PageGlobals)["awsOpsContractFetch"];
+        const config = { region: "us-east-1", endpoint, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } };
+        const params = { header: { "X-Amz-Target": "AmazonSSM.ListCommands" } };
+        const commands = await createSsmFetchClient(config).POST("/#X-Amz-Target=AmazonSSM.ListCommands", { params, body: { MaxResults: 10 } });
+        const steps = await createImageBuilderFetchClient(config).POST("/ListWorkflowStepExecutions", { body: { workflowExecutionId } });
+        const refused = await createSsmFetchClient({ ...config, headers: { prefer: "code=400, example=InvalidNextToken" } }).POST("/#X-Amz-Target=AmazonSSM.ListCommands", { params, body: {} });
+        return [commands.data, steps.data, refused.error, refused.response.status];
+      },
+      { endpoint: mockUrl, workflowExecutionId: WORKFLOW_EXECUTION_ID },
+    );
+    expect(outputs).toEqual([
+      example("ssm", "ListCommands", 200),
+      { ...example("imagebuilder", "ListWorkflowStepExecutions", 200), requestId: expect.stringMatching(UUID) },
+      expect.objectContaining({ __type: "InvalidNextToken" }),
+      400,
+    ]);
+    const posts = arrived.slice(before).filter(({ method }) => method === "POST");
+    expect(posts.map(({ path }) => path)).toEqual(["/", "/ListWorkflowStepExecutions", "/"]);
+    for (const { authorization } of posts) expect(authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
+    expectClean(log, [`400 POST ${mockUrl}/`]);
     await page.close();
   });
 

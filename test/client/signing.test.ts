@@ -3,8 +3,7 @@
  * official AWS SDK v3 signer (@smithy/signature-v4 with @aws-crypto/sha256-js) must compute the same
  * Authorization header for the same request, credentials and clock, whichever signer runs.
  */
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { ALWAYS_UNSIGNABLE_HEADERS, SignatureV4 } from "@smithy/signature-v4";
+import { ALWAYS_UNSIGNABLE_HEADERS } from "@smithy/signature-v4";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as browser from "../../src/index.browser.js";
 import * as node from "../../src/index.js";
@@ -13,25 +12,7 @@ import { NEVER_SIGNED } from "../../src/client/never-signed.js";
 import { webCryptoSigner } from "../../src/client/sign-web.js";
 import type { Signer } from "../../src/client/types/wire.js";
 import { nodeSigner } from "../../src/client/sign-node.js";
-import { amzJson, frozen, recordingFetch, restJson } from "./support.js";
-
-async function sdkAuthorization(request: Request, body: string, service: string, region: string, credentials: Credentials, date: Date): Promise<string> {
-  const url = new URL(request.url);
-  const headers: Record<string, string> = { host: url.host };
-  // The SDK signs what it is given: the request's own headers, minus the ones the signature adds.
-  request.headers.forEach((value, name) => {
-    if (!["authorization", "x-amz-date", "x-amz-security-token"].includes(name)) headers[name] = value;
-  });
-  // applyChecksum false: the SDK would otherwise add (and sign) an x-amz-content-sha256 header that
-  // this request does not carry; the payload hash itself is in the canonical request either way.
-  const identity = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) };
-  const signer = new SignatureV4({ service, region, credentials: identity, sha256: Sha256, applyChecksum: false });
-  const signed = await signer.sign(
-    { method: request.method, protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: url.pathname, query: {}, headers, body },
-    { signingDate: date },
-  );
-  return signed.headers["authorization"] as string;
-}
+import { amzJson, frozen, recordingFetch, restJson, sdkAuthorization } from "./support.js";
 
 /** Counts WebCrypto HMACs (aws4fetch signs with crypto.subtle; the Node signer uses node:crypto). */
 const webCryptoSigns = () => vi.spyOn(crypto.subtle, "sign");

@@ -64,7 +64,7 @@ describe("src/client's modules", () => {
   });
 
   it("nothing probes the runtime for Node's built-ins (process.getBuiltinModule, typeof process)", () => {
-    for (const file of [...all, join(ROOT, "src/index.ts"), join(ROOT, "src/index.browser.ts")]) {
+    for (const file of [...all, ...["index.ts", "index.browser.ts", "fetch.ts", "fetch.browser.ts", "fetch/middleware.ts", "fetch/clients.ts"].map((f) => join(ROOT, "src", f))]) {
       const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*/g, "");
       expect(text, relative(ROOT, file)).not.toMatch(/getBuiltinModule|typeof process|typeof window|globalThis\.process/);
     }
@@ -88,6 +88,17 @@ describe("src/client's modules", () => {
     expect(browser).toContain(join(CLIENT, "sign-web.ts"));
     expect(node).toContain("node:http");
     expect(node).not.toContain(join(CLIENT, "sign-web.ts"));
+    // aws-ops-contract/fetch chooses the same way.
+    const fetchBrowser = [...reach(join(ROOT, "src/fetch.browser.ts"))];
+    const fetchNode = [...reach(join(ROOT, "src/fetch.ts"))];
+    expect(fetchBrowser.filter((m) => m.startsWith("node:"))).toEqual([]);
+    expect(fetchBrowser).toContain(join(CLIENT, "sign-web.ts"));
+    expect(fetchBrowser).not.toContain(join(CLIENT, "sign-node.ts"));
+    expect(fetchNode).toContain(join(CLIENT, "sign-node.ts"));
+    expect(fetchNode).not.toContain(join(CLIENT, "sign-web.ts"));
+    // The fast client's entries never load openapi-fetch.
+    expect([...browser, ...node]).not.toContain("openapi-fetch");
+    expect(fetchBrowser).toContain("openapi-fetch");
   });
 
   it("package.json chooses the entry by export condition", () => {
@@ -98,6 +109,13 @@ describe("src/client's modules", () => {
       worker: "./dist/src/index.browser.js",
       workerd: "./dist/src/index.browser.js",
       default: "./dist/src/index.js",
+    });
+    expect(manifest.exports["./fetch"]).toEqual({
+      types: "./dist/src/fetch.d.ts",
+      browser: "./dist/src/fetch.browser.js",
+      worker: "./dist/src/fetch.browser.js",
+      workerd: "./dist/src/fetch.browser.js",
+      default: "./dist/src/fetch.js",
     });
   });
 });

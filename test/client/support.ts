@@ -1,5 +1,7 @@
 /** An injected fetch: a real function that records each Request (with its body) and answers it. */
-import type { ClientOptions } from "../../src/index.js";
+import { Sha256 } from "@aws-crypto/sha256-js";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { ClientOptions, Credentials } from "../../src/index.js";
 import { loadSpec as loadBundled, readOperations } from "../../src/model/index.js";
 
 export interface Recorded {
@@ -53,4 +55,23 @@ export function documentedErrors(api: "ssm" | "imagebuilder"): Array<{ operation
 export function successExample(api: "ssm" | "imagebuilder", operation: string, name: string): Json {
   const op = readOperations(loadSpec(api)).find((o) => o.operationId === operation)!;
   return op.responses.find((r) => r.status === 200)!.examples!.get(name);
+}
+
+/** The Authorization header the AWS SDK v3 signer (@smithy/signature-v4) computes for a recorded request. */
+export async function sdkAuthorization(request: Request, body: string, service: string, region: string, credentials: Credentials, date: Date): Promise<string> {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = { host: url.host };
+  // The SDK signs what it is given: the request's own headers, minus the ones the signature adds.
+  request.headers.forEach((value, name) => {
+    if (!["authorization", "x-amz-date", "x-amz-security-token"].includes(name)) headers[name] = value;
+  });
+  // applyChecksum false: the SDK would otherwise add (and sign) an x-amz-content-sha256 header that
+  // this request does not carry; the payload hash itself is in the canonical request either way.
+  const identity = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) };
+  const signer = new SignatureV4({ service, region, credentials: identity, sha256: Sha256, applyChecksum: false });
+  const signed = await signer.sign(
+    { method: request.method, protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: url.pathname, query: {}, headers, body },
+    { signingDate: date },
+  );
+  return signed.headers["authorization"] as string;
 }

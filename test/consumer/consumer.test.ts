@@ -72,6 +72,8 @@ describe("the packed package in a consumer project", () => {
   it("ships dist only (no src, test or openapi sources)", () => {
     const listing = listingOf(tarball);
     expect(listing).toContain("package/dist/src/index.js");
+    expect(listing).toContain("package/dist/src/fetch.js");
+    expect(listing).toContain("package/dist/src/fetch.browser.js");
     expect(listing).toContain("package/dist/generated/validators/ssm.js");
     expect(listing).toContain("package/dist/generated/openapi/ssm.json");
     expect(listing.filter((f) => !f.startsWith("package/dist/") && !/^package\/(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toEqual([]);
@@ -98,11 +100,12 @@ describe("the packed package in a consumer project", () => {
     expect(run).not.toThrow();
   });
 
-  it("runs: the client calls POST / on the SSM wire, paginates, surfaces typed errors; validate and the specs work", async () => {
+  it("runs: both clients call POST / on the SSM wire, the fast one paginates and surfaces typed errors; validate and the specs work", async () => {
     // Asynchronously: the server answering the consumer lives in this process.
     const { stdout: output } = await promisify(execFile)(process.execPath, ["run.mjs", endpoint], { cwd: project, encoding: "utf8", timeout: 20_000 });
     const result = JSON.parse(output) as Record<string, unknown>;
     expect(result["failedCommands"]).toEqual(["c-1 requested 2024-07-08T02:00:00.500Z", "c-2 requested 2024-07-08T02:00:00.500Z"]);
+    expect(result["fetched"]).toEqual(["c-1"]);
     expect(result["found"]).toBe("SUCCESS");
     expect(result["missing"]).toBe("DoesNotExistException (HTTP 400, request consumer-req-1)");
     expect(result["checks"]).toEqual([
@@ -124,7 +127,8 @@ describe("the packed package in a consumer project", () => {
       "ListWorkflowStepExecutions",
     ]);
     expect(result["summary"]).toEqual(["c1: Failed"]);
-    expect(seen.length).toBe(4);
+    // Four calls of the fast client, one of the openapi-fetch client (aws-ops-contract/fetch).
+    expect(seen.length).toBe(5);
     for (const request of seen) {
       expect(request).toMatchObject({ url: "/", type: "application/x-amz-json-1.1", signed: true });
     }
@@ -161,7 +165,7 @@ describe("the packed package in a consumer project", () => {
 
   it("the README quotes each example file of the consumer project verbatim", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    for (const file of ["client.ts", "types.ts", "validate.ts", "openapi.ts"]) {
+    for (const file of ["client.ts", "fetch.ts", "types.ts", "validate.ts", "openapi.ts"]) {
       const code = readFileSync(new URL(`./project/src/${file}`, import.meta.url), "utf8");
       expect(readme, `README.md must quote test/consumer/project/src/${file}`).toContain("```ts\n" + code + "```");
     }

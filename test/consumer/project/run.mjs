@@ -1,5 +1,6 @@
 // Runs the compiled examples against the endpoint given as the first argument; prints JSON.
 import { failedCommands, windowStatus } from "./out/client.js";
+import { commandIds } from "./out/fetch.js";
 import { checks } from "./out/validate.js";
 import { operations } from "./out/openapi.js";
 import { summary } from "./out/types.js";
@@ -10,6 +11,7 @@ console.log(
     failedCommands: await failedCommands(endpoint),
     found: await windowStatus(endpoint, "14bea65d-5ccc-462d-a2f3-e99c8EXAMPLE"),
     missing: await windowStatus(endpoint, "00000000-0000-0000-0000-000000000000"),
+    fetched: await commandIds(endpoint),
     checks: checks(),
     operations,
     summary: summary({ Commands: [{ CommandId: "c1", Status: "Failed" }] }),
