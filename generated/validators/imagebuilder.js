@@ -114,7 +114,7 @@ errors++;
 if(data.nextToken !== undefined){
 let data1 = data.nextToken;
 if(typeof data1 === "string"){
-if(func1(data1) > 65535){
+if(data1.length > 65535 && func1(data1) > 65535){
 const err6 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -124,7 +124,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(data1.length < 1 || (data1.length < 2 * 1 && func1(data1) < 1)){
 const err7 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -295,7 +295,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func1(data2) > 500){
+if(data2.length > 500 && func1(data2) > 500){
 const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -305,7 +305,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 0){
+if(data2.length < 0 || (data2.length < 2 * 0 && func1(data2) < 0)){
 const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -401,7 +401,7 @@ errors++;
 if(data.message !== undefined){
 let data6 = data.message;
 if(typeof data6 === "string"){
-if(func1(data6) > 500){
+if(data6.length > 500 && func1(data6) > 500){
 const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -411,7 +411,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 0){
+if(data6.length < 0 || (data6.length < 2 * 0 && func1(data6) < 0)){
 const err15 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -526,7 +526,7 @@ errors++;
 if(data.requestId !== undefined){
 let data0 = data.requestId;
 if(typeof data0 === "string"){
-if(func1(data0) > 1024){
+if(data0.length > 1024 && func1(data0) > 1024){
 const err1 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -536,7 +536,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(data0.length < 1 || (data0.length < 2 * 1 && func1(data0) < 1)){
 const err2 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -583,7 +583,7 @@ errors++;
 if(data.workflowBuildVersionArn !== undefined){
 let data3 = data.workflowBuildVersionArn;
 if(typeof data3 === "string"){
-if(func1(data3) > 1024){
+if(data3.length > 1024 && func1(data3) > 1024){
 const err5 = {instancePath:instancePath+"/workflowBuildVersionArn",schemaPath:"#/properties/workflowBuildVersionArn/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -668,7 +668,7 @@ errors++;
 if(data.message !== undefined){
 let data6 = data.message;
 if(typeof data6 === "string"){
-if(func1(data6) > 500){
+if(data6.length > 500 && func1(data6) > 500){
 const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -678,7 +678,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 0){
+if(data6.length < 0 || (data6.length < 2 * 0 && func1(data6) < 0)){
 const err13 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -703,7 +703,7 @@ errors++;
 if(data.nextToken !== undefined){
 let data7 = data.nextToken;
 if(typeof data7 === "string"){
-if(func1(data7) > 65535){
+if(data7.length > 65535 && func1(data7) > 65535){
 const err15 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -713,7 +713,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(data7.length < 1 || (data7.length < 2 * 1 && func1(data7) < 1)){
 const err16 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];

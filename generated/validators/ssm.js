@@ -106,7 +106,7 @@ errors++;
 if(data.value !== undefined){
 let data1 = data.value;
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if(data1.length > 128 && func1(data1) > 128){
 const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -116,7 +116,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(data1.length < 1 || (data1.length < 2 * 1 && func1(data1) < 1)){
 const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -181,7 +181,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -191,7 +191,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -509,7 +509,7 @@ errors++;
 if(data0.Key !== undefined){
 let data1 = data0.Key;
 if(typeof data1 === "string"){
-if(func1(data1) > 163){
+if(data1.length > 163 && func1(data1) > 163){
 const err2 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/maxLength",keyword:"maxLength",params:{limit: 163},message:"must NOT have more than 163 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -519,7 +519,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(data1.length < 1 || (data1.length < 2 * 1 && func1(data1) < 1)){
 const err3 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -886,7 +886,7 @@ errors++;
 if(data.Name !== undefined){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(data0.length > 255 && func1(data0) > 255){
 const err2 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -896,7 +896,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(data0.length < 1 || (data0.length < 2 * 1 && func1(data0) < 1)){
 const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1150,7 +1150,7 @@ errors++;
 if(data.Name !== undefined){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(data0.length > 255 && func1(data0) > 255){
 const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1160,7 +1160,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(data0.length < 1 || (data0.length < 2 * 1 && func1(data0) < 1)){
 const err4 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1369,7 +1369,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1379,7 +1379,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1454,7 +1454,7 @@ errors++;
 if(data.Comment !== undefined){
 let data3 = data.Comment;
 if(typeof data3 === "string"){
-if(func1(data3) > 100){
+if(data3.length > 100 && func1(data3) > 100){
 const err8 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1690,7 +1690,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data13 = data.StatusDetails;
 if(typeof data13 === "string"){
-if(func1(data13) > 100){
+if(data13.length > 100 && func1(data13) > 100){
 const err25 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -1700,7 +1700,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err25 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data13) < 0){
+if(data13.length < 0 || (data13.length < 2 * 0 && func1(data13) < 0)){
 const err26 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -1725,7 +1725,7 @@ errors++;
 if(data.OutputS3Region !== undefined){
 let data14 = data.OutputS3Region;
 if(typeof data14 === "string"){
-if(func1(data14) > 20){
+if(data14.length > 20 && func1(data14) > 20){
 const err28 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -1735,7 +1735,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err28 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data14) < 3){
+if(data14.length < 3 || (data14.length < 2 * 3 && func1(data14) < 3)){
 const err29 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err29];
@@ -1760,7 +1760,7 @@ errors++;
 if(data.OutputS3BucketName !== undefined){
 let data15 = data.OutputS3BucketName;
 if(typeof data15 === "string"){
-if(func1(data15) > 63){
+if(data15.length > 63 && func1(data15) > 63){
 const err31 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -1770,7 +1770,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err31 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data15) < 3){
+if(data15.length < 3 || (data15.length < 2 * 3 && func1(data15) < 3)){
 const err32 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -1795,7 +1795,7 @@ errors++;
 if(data.OutputS3KeyPrefix !== undefined){
 let data16 = data.OutputS3KeyPrefix;
 if(typeof data16 === "string"){
-if(func1(data16) > 500){
+if(data16.length > 500 && func1(data16) > 500){
 const err34 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err34];
@@ -1820,7 +1820,7 @@ errors++;
 if(data.MaxConcurrency !== undefined){
 let data17 = data.MaxConcurrency;
 if(typeof data17 === "string"){
-if(func1(data17) > 7){
+if(data17.length > 7 && func1(data17) > 7){
 const err36 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err36];
@@ -1830,7 +1830,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err36 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data17) < 1){
+if(data17.length < 1 || (data17.length < 2 * 1 && func1(data17) < 1)){
 const err37 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -1865,7 +1865,7 @@ errors++;
 if(data.MaxErrors !== undefined){
 let data18 = data.MaxErrors;
 if(typeof data18 === "string"){
-if(func1(data18) > 7){
+if(data18.length > 7 && func1(data18) > 7){
 const err40 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err40];
@@ -1875,7 +1875,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err40 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data18) < 1){
+if(data18.length < 1 || (data18.length < 2 * 1 && func1(data18) < 1)){
 const err41 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
@@ -2043,7 +2043,7 @@ errors++;
 if(data25.CloudWatchLogGroupName !== undefined){
 let data26 = data25.CloudWatchLogGroupName;
 if(typeof data26 === "string"){
-if(func1(data26) > 512){
+if(data26.length > 512 && func1(data26) > 512){
 const err54 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err54];
@@ -2053,7 +2053,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err54 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data26) < 1){
+if(data26.length < 1 || (data26.length < 2 * 1 && func1(data26) < 1)){
 const err55 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err55];
@@ -2413,7 +2413,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2423,7 +2423,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -2705,7 +2705,7 @@ errors++;
 if(data.Name !== undefined){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func1(data0) < 4){
+if(data0.length < 4 || (data0.length < 2 * 4 && func1(data0) < 4)){
 const err1 = {instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2753,7 +2753,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data2 = data.StatusDetails;
 if(typeof data2 === "string"){
-if(func1(data2) > 100){
+if(data2.length > 100 && func1(data2) > 100){
 const err5 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2763,7 +2763,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 0){
+if(data2.length < 0 || (data2.length < 2 * 0 && func1(data2) < 0)){
 const err6 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2839,7 +2839,7 @@ errors++;
 if(data.Output !== undefined){
 let data6 = data.Output;
 if(typeof data6 === "string"){
-if(func1(data6) > 2500){
+if(data6.length > 2500 && func1(data6) > 2500){
 const err12 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -2888,7 +2888,7 @@ errors++;
 if(data.OutputS3Region !== undefined){
 let data9 = data.OutputS3Region;
 if(typeof data9 === "string"){
-if(func1(data9) > 20){
+if(data9.length > 20 && func1(data9) > 20){
 const err16 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -2898,7 +2898,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data9) < 3){
+if(data9.length < 3 || (data9.length < 2 * 3 && func1(data9) < 3)){
 const err17 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -2923,7 +2923,7 @@ errors++;
 if(data.OutputS3BucketName !== undefined){
 let data10 = data.OutputS3BucketName;
 if(typeof data10 === "string"){
-if(func1(data10) > 63){
+if(data10.length > 63 && func1(data10) > 63){
 const err19 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -2933,7 +2933,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data10) < 3){
+if(data10.length < 3 || (data10.length < 2 * 3 && func1(data10) < 3)){
 const err20 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -2958,7 +2958,7 @@ errors++;
 if(data.OutputS3KeyPrefix !== undefined){
 let data11 = data.OutputS3KeyPrefix;
 if(typeof data11 === "string"){
-if(func1(data11) > 500){
+if(data11.length > 500 && func1(data11) > 500){
 const err22 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -3023,7 +3023,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -3033,7 +3033,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -3083,7 +3083,7 @@ errors++;
 if(data.InstanceName !== undefined){
 let data2 = data.InstanceName;
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if(data2.length > 255 && func1(data2) > 255){
 const err6 = {instancePath:instancePath+"/InstanceName",schemaPath:"#/properties/InstanceName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3108,7 +3108,7 @@ errors++;
 if(data.Comment !== undefined){
 let data3 = data.Comment;
 if(typeof data3 === "string"){
-if(func1(data3) > 100){
+if(data3.length > 100 && func1(data3) > 100){
 const err8 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -3219,7 +3219,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data8 = data.StatusDetails;
 if(typeof data8 === "string"){
-if(func1(data8) > 100){
+if(data8.length > 100 && func1(data8) > 100){
 const err17 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -3229,7 +3229,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data8) < 0){
+if(data8.length < 0 || (data8.length < 2 * 0 && func1(data8) < 0)){
 const err18 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -3254,7 +3254,7 @@ errors++;
 if(data.TraceOutput !== undefined){
 let data9 = data.TraceOutput;
 if(typeof data9 === "string"){
-if(func1(data9) > 2500){
+if(data9.length > 2500 && func1(data9) > 2500){
 const err20 = {instancePath:instancePath+"/TraceOutput",schemaPath:"#/properties/TraceOutput/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -3358,7 +3358,7 @@ errors++;
 if(data16.CloudWatchLogGroupName !== undefined){
 let data17 = data16.CloudWatchLogGroupName;
 if(typeof data17 === "string"){
-if(func1(data17) > 512){
+if(data17.length > 512 && func1(data17) > 512){
 const err27 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -3368,7 +3368,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err27 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data17) < 1){
+if(data17.length < 1 || (data17.length < 2 * 1 && func1(data17) < 1)){
 const err28 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -3669,7 +3669,7 @@ errors++;
 if(data.WindowExecutionId !== undefined){
 let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -3679,7 +3679,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err3 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -3780,7 +3780,7 @@ errors++;
 if(data.WindowExecutionId !== undefined){
 let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -3790,7 +3790,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -3829,7 +3829,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func1(data2) > 36){
+if(data2.length > 36 && func1(data2) > 36){
 const err5 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -3839,7 +3839,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 36){
+if(data2.length < 36 || (data2.length < 2 * 36 && func1(data2) < 36)){
 const err6 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3909,7 +3909,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data4 = data.StatusDetails;
 if(typeof data4 === "string"){
-if(func1(data4) > 250){
+if(data4.length > 250 && func1(data4) > 250){
 const err12 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -3919,7 +3919,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data4) < 0){
+if(data4.length < 0 || (data4.length < 2 * 0 && func1(data4) < 0)){
 const err13 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -4212,7 +4212,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func1(data2) > 150){
+if(data2.length > 150 && func1(data2) > 150){
 const err6 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/maxLength",keyword:"maxLength",params:{limit: 150},message:"must NOT have more than 150 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -4222,7 +4222,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(data2.length < 1 || (data2.length < 2 * 1 && func1(data2) < 1)){
 const err7 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -4354,7 +4354,7 @@ errors++;
 if(data.AutomationExecutionId !== undefined){
 let data0 = data.AutomationExecutionId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err2 = {instancePath:instancePath+"/AutomationExecutionId",schemaPath:"#/properties/AutomationExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -4364,7 +4364,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err3 = {instancePath:instancePath+"/AutomationExecutionId",schemaPath:"#/properties/AutomationExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4677,7 +4677,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs13 = errors;
 if(typeof key1 === "string"){
-if(func1(key1) > 50){
+if(key1.length > 50 && func1(key1) > 50){
 const err4 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];
@@ -4687,7 +4687,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(key1) < 1){
+if(key1.length < 1 || (key1.length < 2 * 1 && func1(key1) < 1)){
 const err5 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
@@ -4744,7 +4744,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func1(data4) > 512){
+if(data4.length > 512 && func1(data4) > 512){
 const err8 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -4754,7 +4754,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(data4.length < 1 || (data4.length < 2 * 1 && func1(data4) < 1)){
 const err9 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -5136,7 +5136,7 @@ errors++;
 if(data.TargetLocationMaxConcurrency !== undefined){
 let data4 = data.TargetLocationMaxConcurrency;
 if(typeof data4 === "string"){
-if(func1(data4) > 7){
+if(data4.length > 7 && func1(data4) > 7){
 const err15 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -5146,7 +5146,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(data4.length < 1 || (data4.length < 2 * 1 && func1(data4) < 1)){
 const err16 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -5181,7 +5181,7 @@ errors++;
 if(data.TargetLocationMaxErrors !== undefined){
 let data5 = data.TargetLocationMaxErrors;
 if(typeof data5 === "string"){
-if(func1(data5) > 7){
+if(data5.length > 7 && func1(data5) > 7){
 const err19 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -5191,7 +5191,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(data5.length < 1 || (data5.length < 2 * 1 && func1(data5) < 1)){
 const err20 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -5226,7 +5226,7 @@ errors++;
 if(data.ExecutionRoleName !== undefined){
 let data6 = data.ExecutionRoleName;
 if(typeof data6 === "string"){
-if(func1(data6) > 64){
+if(data6.length > 64 && func1(data6) > 64){
 const err23 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -5236,7 +5236,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 1){
+if(data6.length < 1 || (data6.length < 2 * 1 && func1(data6) < 1)){
 const err24 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -5320,7 +5320,7 @@ const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 let data10 = data9[i2];
 if(typeof data10 === "string"){
-if(func1(data10) > 68){
+if(data10.length > 68 && func1(data10) > 68){
 const err29 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/maxLength",keyword:"maxLength",params:{limit: 68},message:"must NOT have more than 68 characters"};
 if(vErrors === null){
 vErrors = [err29];
@@ -5330,7 +5330,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err29 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data10) < 6){
+if(data10.length < 6 || (data10.length < 2 * 6 && func1(data10) < 6)){
 const err30 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -5428,7 +5428,7 @@ errors = vErrors.length;
 if(data.TargetsMaxConcurrency !== undefined){
 let data12 = data.TargetsMaxConcurrency;
 if(typeof data12 === "string"){
-if(func1(data12) > 7){
+if(data12.length > 7 && func1(data12) > 7){
 const err38 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err38];
@@ -5438,7 +5438,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err38 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data12) < 1){
+if(data12.length < 1 || (data12.length < 2 * 1 && func1(data12) < 1)){
 const err39 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err39];
@@ -5473,7 +5473,7 @@ errors++;
 if(data.TargetsMaxErrors !== undefined){
 let data13 = data.TargetsMaxErrors;
 if(typeof data13 === "string"){
-if(func1(data13) > 7){
+if(data13.length > 7 && func1(data13) > 7){
 const err42 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err42];
@@ -5483,7 +5483,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err42 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(data13.length < 1 || (data13.length < 2 * 1 && func1(data13) < 1)){
 const err43 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -5902,7 +5902,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
 const _errs36 = errors;
 if(typeof key2 === "string"){
-if(func1(key2) > 50){
+if(key2.length > 50 && func1(key2) > 50){
 const err17 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err17];
@@ -5912,7 +5912,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(key2) < 1){
+if(key2.length < 1 || (key2.length < 2 * 1 && func1(key2) < 1)){
 const err18 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
@@ -5969,7 +5969,7 @@ const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if(typeof data13 === "string"){
-if(func1(data13) > 512){
+if(data13.length > 512 && func1(data13) > 512){
 const err21 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -5979,7 +5979,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(data13.length < 1 || (data13.length < 2 * 1 && func1(data13) < 1)){
 const err22 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -6202,7 +6202,7 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key4 in data19){
 const _errs62 = errors;
 if(typeof key4 === "string"){
-if(func1(key4) > 50){
+if(key4.length > 50 && func1(key4) > 50){
 const err39 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key4};
 if(vErrors === null){
 vErrors = [err39];
@@ -6212,7 +6212,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err39 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(key4) < 1){
+if(key4.length < 1 || (key4.length < 2 * 1 && func1(key4) < 1)){
 const err40 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key4};
 if(vErrors === null){
 vErrors = [err40];
@@ -6269,7 +6269,7 @@ const len1 = data20.length;
 for(let i1=0; i1<len1; i1++){
 let data21 = data20[i1];
 if(typeof data21 === "string"){
-if(func1(data21) > 512){
+if(data21.length > 512 && func1(data21) > 512){
 const err43 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -6279,7 +6279,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err43 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data21) < 1){
+if(data21.length < 1 || (data21.length < 2 * 1 && func1(data21) < 1)){
 const err44 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -6458,7 +6458,7 @@ const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
 let data26 = data25[i2];
 if(typeof data26 === "string"){
-if(func1(data26) > 65535){
+if(data26.length > 65535 && func1(data26) > 65535){
 const err59 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err59];
@@ -6468,7 +6468,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err59 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data26) < 1){
+if(data26.length < 1 || (data26.length < 2 * 1 && func1(data26) < 1)){
 const err60 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err60];
