@@ -212,6 +212,7 @@ export const ListWorkflowStepExecutionsResponse = validate24;
 const schema36 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ListWorkflowStepExecutionsResponse","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsResponse.json"};
 const schema37 = {"type":"object","properties":{"requestId":{"type":"string","minLength":1,"maxLength":1024},"steps":{"type":"array","items":{"$ref":"#/$defs/WorkflowStepMetadata"}},"workflowBuildVersionArn":{"type":"string","maxLength":1024,"pattern":"^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"workflowExecutionId":{"$ref":"#/$defs/WorkflowExecutionId"},"imageBuildVersionArn":{"type":"string","pattern":"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"message":{"type":"string","minLength":0,"maxLength":500},"nextToken":{"$ref":"#/$defs/PaginationToken"}},"additionalProperties":false};
 const schema38 = {"type":"object","properties":{"stepExecutionId":{"type":"string","pattern":"^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"description":{"type":"string","minLength":0,"maxLength":500},"action":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"status":{"$ref":"#/$defs/WorkflowStepExecutionStatus"},"rollbackStatus":{"$ref":"#/$defs/WorkflowStepExecutionRollbackStatus"},"message":{"type":"string","minLength":0,"maxLength":500},"inputs":{"type":"string"},"outputs":{"type":"string"},"startTime":{"$ref":"#/$defs/DateTime"},"endTime":{"$ref":"#/$defs/DateTime"}},"additionalProperties":false};
+const schema38Members = new Set(Object.keys(schema38.properties));
 const schema39 = {"type":"string","enum":["PENDING","SKIPPED","RUNNING","COMPLETED","FAILED","CANCELLED"]};
 const schema40 = {"type":"string","enum":["RUNNING","COMPLETED","SKIPPED","FAILED"]};
 const schema41 = {"type":"string"};
@@ -231,7 +232,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema38.properties, key0))){
+if(!(schema38Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];

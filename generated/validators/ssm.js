@@ -430,6 +430,7 @@ export const ListCommandsResponse = validate26;
 const schema40 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsResponse.json"};
 const schema41 = {"type":"object","properties":{"Commands":{"type":"array","items":{"$ref":"#/$defs/Command"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
 const schema42 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"Comment":{"$ref":"#/$defs/Comment"},"ExpiresAfter":{"$ref":"#/$defs/DateTime"},"Parameters":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"InstanceIds":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"$ref":"#/$defs/InstanceId"}}},"Targets":{"$ref":"#/$defs/Targets"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"},"MaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"MaxErrors":{"$ref":"#/$defs/MaxErrors"},"TargetCount":{"type":"integer","format":"int32"},"CompletedCount":{"type":"integer","format":"int32"},"ErrorCount":{"type":"integer","format":"int32"},"DeliveryTimedOutCount":{"type":"integer","format":"int32"},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"},"TimeoutSeconds":{"type":"integer","format":"int32","minimum":30,"maximum":2592000},"AlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"Interactive":{"type":"boolean"}},"additionalProperties":false};
+const schema42Members = new Set(Object.keys(schema42.properties));
 const schema44 = {"type":"string","pattern":"^[a-zA-Z0-9_\\-.]{3,128}$"};
 const schema45 = {"type":"string","pattern":"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"};
 const schema46 = {"type":"string","maxLength":100};
@@ -1355,7 +1356,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema42.properties, key0))){
+if(!(schema42Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2674,9 +2675,11 @@ export const ListCommandInvocationsResponse = validate48;
 const schema80 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandInvocationsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsResponse.json"};
 const schema81 = {"type":"object","properties":{"CommandInvocations":{"type":"array","items":{"$ref":"#/$defs/CommandInvocation"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
 const schema82 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"InstanceName":{"type":"string","maxLength":255},"Comment":{"$ref":"#/$defs/Comment"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandInvocationStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"TraceOutput":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"CommandPlugins":{"type":"array","items":{"$ref":"#/$defs/CommandPlugin"}},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"}},"additionalProperties":false};
+const schema82Members = new Set(Object.keys(schema82.properties));
 const schema89 = {"type":"string","enum":["Pending","InProgress","Delayed","Success","Cancelled","TimedOut","Failed","Cancelling"]};
 const schema91 = {"type":"string"};
 const schema93 = {"type":"object","properties":{"Name":{"type":"string","minLength":4},"Status":{"$ref":"#/$defs/CommandPluginStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"ResponseCode":{"type":"integer","format":"int32"},"ResponseStartDateTime":{"$ref":"#/$defs/DateTime"},"ResponseFinishDateTime":{"$ref":"#/$defs/DateTime"},"Output":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"}},"additionalProperties":false};
+const schema93Members = new Set(Object.keys(schema93.properties));
 const schema94 = {"type":"string","enum":["Pending","InProgress","Success","TimedOut","Cancelled","Failed"]};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2691,7 +2694,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema93.properties, key0))){
+if(!(schema93Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3009,7 +3012,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema82.properties, key0))){
+if(!(schema82Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -4590,6 +4593,7 @@ export const DescribeAutomationStepExecutionsResponse = validate69;
 const schema125 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsResponse.json"};
 const schema126 = {"type":"object","properties":{"StepExecutions":{"type":"array","items":{"$ref":"#/$defs/StepExecution"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
 const schema127 = {"type":"object","properties":{"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"TimeoutSeconds":{"type":"integer","format":"int64"},"OnFailure":{"type":"string"},"MaxAttempts":{"type":"integer","format":"int32"},"ExecutionStartTime":{"$ref":"#/$defs/DateTime"},"ExecutionEndTime":{"$ref":"#/$defs/DateTime"},"StepStatus":{"$ref":"#/$defs/AutomationExecutionStatus"},"ResponseCode":{"type":"string"},"Inputs":{"type":"object","additionalProperties":{"type":"string"}},"Outputs":{"$ref":"#/$defs/AutomationParameterMap"},"Response":{"type":"string"},"FailureMessage":{"type":"string"},"WarningMessage":{"type":"string"},"FailureDetails":{"$ref":"#/$defs/FailureDetails"},"StepExecutionId":{"type":"string"},"OverriddenParameters":{"$ref":"#/$defs/AutomationParameterMap"},"IsEnd":{"type":"boolean"},"NextStep":{"type":"string"},"IsCritical":{"type":"boolean"},"ValidNextSteps":{"type":"array","items":{"type":"string","minLength":1,"maxLength":65535}},"Targets":{"$ref":"#/$defs/Targets"},"TargetLocation":{"$ref":"#/$defs/TargetLocation"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"ParentStepDetails":{"$ref":"#/$defs/ParentStepDetails"}},"additionalProperties":false};
+const schema127Members = new Set(Object.keys(schema127.properties));
 const schema128 = {"type":"string","pattern":"^aws:[a-zA-Z]{3,25}$"};
 const schema131 = {"type":"string","enum":["Pending","InProgress","Waiting","Success","TimedOut","Cancelling","Cancelled","Failed","PendingApproval","Approved","Rejected","Scheduled","RunbookInProgress","PendingChangeCalendarOverride","ChangeCalendarOverrideApproved","ChangeCalendarOverrideRejected","CompletedWithSuccess","CompletedWithFailure","Exited"]};
 const schema132 = {"type":"object","minProperties":1,"maxProperties":200,"if":{"maxProperties":200},"then":{"type":"object","propertyNames":{"minLength":1,"maxLength":50},"additionalProperties":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string","minLength":1,"maxLength":512}}}}};
@@ -4907,6 +4911,7 @@ return errors === 0;
 validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema136 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"Regions":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"TargetLocationMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetLocationMaxErrors":{"$ref":"#/$defs/MaxErrors"},"ExecutionRoleName":{"type":"string","minLength":1,"maxLength":64,"pattern":"[\\w+=,.@/-]+"},"TargetLocationAlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"IncludeChildOrganizationUnits":{"type":"boolean"},"ExcludeAccounts":{"type":"array","minItems":1,"maxItems":5000,"if":{"maxItems":5000},"then":{"type":"array","items":{"type":"string","minLength":6,"maxLength":68,"pattern":"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"}}},"Targets":{"$ref":"#/$defs/Targets"},"TargetsMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetsMaxErrors":{"$ref":"#/$defs/MaxErrors"}},"additionalProperties":false};
+const schema136Members = new Set(Object.keys(schema136.properties));
 const pattern26 = new RegExp("[\\w+=,.@/-]+", "u");
 const pattern27 = new RegExp("^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$", "u");
 
@@ -4922,7 +4927,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema136.properties, key0))){
+if(!(schema136Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5671,7 +5676,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema127.properties, key0))){
+if(!(schema127Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
