@@ -114,7 +114,7 @@ errors++;
 if(data.nextToken !== undefined){
 let data1 = data.nextToken;
 if(typeof data1 === "string"){
-if(func1(data1) > 65535){
+if(data1.length > 65535 && func1(data1) > 65535){
 const err6 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -124,7 +124,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(data1.length < 1 || (data1.length < 2 * 1 && func1(data1) < 1)){
 const err7 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -212,6 +212,7 @@ export const ListWorkflowStepExecutionsResponse = validate24;
 const schema36 = {"$ref":"https://schemas.aws-ops-contract.invalid/imagebuilder.json#/$defs/ListWorkflowStepExecutionsResponse","$id":"https://schemas.aws-ops-contract.invalid/imagebuilder/ListWorkflowStepExecutionsResponse.json"};
 const schema37 = {"type":"object","properties":{"requestId":{"type":"string","minLength":1,"maxLength":1024},"steps":{"type":"array","items":{"$ref":"#/$defs/WorkflowStepMetadata"}},"workflowBuildVersionArn":{"type":"string","maxLength":1024,"pattern":"^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow/(build|test|distribution)/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"workflowExecutionId":{"$ref":"#/$defs/WorkflowExecutionId"},"imageBuildVersionArn":{"type":"string","pattern":"^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+$"},"message":{"type":"string","minLength":0,"maxLength":500},"nextToken":{"$ref":"#/$defs/PaginationToken"}},"additionalProperties":false};
 const schema38 = {"type":"object","properties":{"stepExecutionId":{"type":"string","pattern":"^step-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},"name":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"description":{"type":"string","minLength":0,"maxLength":500},"action":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9-_]{1,99}$"},"status":{"$ref":"#/$defs/WorkflowStepExecutionStatus"},"rollbackStatus":{"$ref":"#/$defs/WorkflowStepExecutionRollbackStatus"},"message":{"type":"string","minLength":0,"maxLength":500},"inputs":{"type":"string"},"outputs":{"type":"string"},"startTime":{"$ref":"#/$defs/DateTime"},"endTime":{"$ref":"#/$defs/DateTime"}},"additionalProperties":false};
+const schema38Members = new Set(Object.keys(schema38.properties));
 const schema39 = {"type":"string","enum":["PENDING","SKIPPED","RUNNING","COMPLETED","FAILED","CANCELLED"]};
 const schema40 = {"type":"string","enum":["RUNNING","COMPLETED","SKIPPED","FAILED"]};
 const schema41 = {"type":"string"};
@@ -231,7 +232,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema38.properties, key0))){
+if(!(schema38Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -295,7 +296,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func1(data2) > 500){
+if(data2.length > 500 && func1(data2) > 500){
 const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -305,7 +306,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 0){
+if(data2.length < 0 || (data2.length < 2 * 0 && func1(data2) < 0)){
 const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -401,7 +402,7 @@ errors++;
 if(data.message !== undefined){
 let data6 = data.message;
 if(typeof data6 === "string"){
-if(func1(data6) > 500){
+if(data6.length > 500 && func1(data6) > 500){
 const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -411,7 +412,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err14 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 0){
+if(data6.length < 0 || (data6.length < 2 * 0 && func1(data6) < 0)){
 const err15 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -526,7 +527,7 @@ errors++;
 if(data.requestId !== undefined){
 let data0 = data.requestId;
 if(typeof data0 === "string"){
-if(func1(data0) > 1024){
+if(data0.length > 1024 && func1(data0) > 1024){
 const err1 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -536,7 +537,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(data0.length < 1 || (data0.length < 2 * 1 && func1(data0) < 1)){
 const err2 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -583,7 +584,7 @@ errors++;
 if(data.workflowBuildVersionArn !== undefined){
 let data3 = data.workflowBuildVersionArn;
 if(typeof data3 === "string"){
-if(func1(data3) > 1024){
+if(data3.length > 1024 && func1(data3) > 1024){
 const err5 = {instancePath:instancePath+"/workflowBuildVersionArn",schemaPath:"#/properties/workflowBuildVersionArn/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -668,7 +669,7 @@ errors++;
 if(data.message !== undefined){
 let data6 = data.message;
 if(typeof data6 === "string"){
-if(func1(data6) > 500){
+if(data6.length > 500 && func1(data6) > 500){
 const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -678,7 +679,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 0){
+if(data6.length < 0 || (data6.length < 2 * 0 && func1(data6) < 0)){
 const err13 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -703,7 +704,7 @@ errors++;
 if(data.nextToken !== undefined){
 let data7 = data.nextToken;
 if(typeof data7 === "string"){
-if(func1(data7) > 65535){
+if(data7.length > 65535 && func1(data7) > 65535){
 const err15 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -713,7 +714,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(data7.length < 1 || (data7.length < 2 * 1 && func1(data7) < 1)){
 const err16 = {instancePath:instancePath+"/nextToken",schemaPath:"#/$defs/PaginationToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];

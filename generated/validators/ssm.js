@@ -106,7 +106,7 @@ errors++;
 if(data.value !== undefined){
 let data1 = data.value;
 if(typeof data1 === "string"){
-if(func1(data1) > 128){
+if(data1.length > 128 && func1(data1) > 128){
 const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -116,7 +116,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(data1.length < 1 || (data1.length < 2 * 1 && func1(data1) < 1)){
 const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -181,7 +181,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -191,7 +191,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -430,6 +430,7 @@ export const ListCommandsResponse = validate26;
 const schema40 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandsResponse.json"};
 const schema41 = {"type":"object","properties":{"Commands":{"type":"array","items":{"$ref":"#/$defs/Command"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
 const schema42 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"Comment":{"$ref":"#/$defs/Comment"},"ExpiresAfter":{"$ref":"#/$defs/DateTime"},"Parameters":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"InstanceIds":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"$ref":"#/$defs/InstanceId"}}},"Targets":{"$ref":"#/$defs/Targets"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"},"MaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"MaxErrors":{"$ref":"#/$defs/MaxErrors"},"TargetCount":{"type":"integer","format":"int32"},"CompletedCount":{"type":"integer","format":"int32"},"ErrorCount":{"type":"integer","format":"int32"},"DeliveryTimedOutCount":{"type":"integer","format":"int32"},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"},"TimeoutSeconds":{"type":"integer","format":"int32","minimum":30,"maximum":2592000},"AlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"Interactive":{"type":"boolean"}},"additionalProperties":false};
+const schema42Members = new Set(Object.keys(schema42.properties));
 const schema44 = {"type":"string","pattern":"^[a-zA-Z0-9_\\-.]{3,128}$"};
 const schema45 = {"type":"string","pattern":"([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)"};
 const schema46 = {"type":"string","maxLength":100};
@@ -509,7 +510,7 @@ errors++;
 if(data0.Key !== undefined){
 let data1 = data0.Key;
 if(typeof data1 === "string"){
-if(func1(data1) > 163){
+if(data1.length > 163 && func1(data1) > 163){
 const err2 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/maxLength",keyword:"maxLength",params:{limit: 163},message:"must NOT have more than 163 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -519,7 +520,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(data1.length < 1 || (data1.length < 2 * 1 && func1(data1) < 1)){
 const err3 = {instancePath:instancePath+"/" + i0+"/Key",schemaPath:"#/$defs/Target/properties/Key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -886,7 +887,7 @@ errors++;
 if(data.Name !== undefined){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(data0.length > 255 && func1(data0) > 255){
 const err2 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -896,7 +897,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(data0.length < 1 || (data0.length < 2 * 1 && func1(data0) < 1)){
 const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1150,7 +1151,7 @@ errors++;
 if(data.Name !== undefined){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(data0.length > 255 && func1(data0) > 255){
 const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1160,7 +1161,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err3 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(data0.length < 1 || (data0.length < 2 * 1 && func1(data0) < 1)){
 const err4 = {instancePath:instancePath+"/Name",schemaPath:"#/$defs/AlarmName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1355,7 +1356,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema42.properties, key0))){
+if(!(schema42Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1369,7 +1370,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1379,7 +1380,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1454,7 +1455,7 @@ errors++;
 if(data.Comment !== undefined){
 let data3 = data.Comment;
 if(typeof data3 === "string"){
-if(func1(data3) > 100){
+if(data3.length > 100 && func1(data3) > 100){
 const err8 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1690,7 +1691,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data13 = data.StatusDetails;
 if(typeof data13 === "string"){
-if(func1(data13) > 100){
+if(data13.length > 100 && func1(data13) > 100){
 const err25 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -1700,7 +1701,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err25 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data13) < 0){
+if(data13.length < 0 || (data13.length < 2 * 0 && func1(data13) < 0)){
 const err26 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -1725,7 +1726,7 @@ errors++;
 if(data.OutputS3Region !== undefined){
 let data14 = data.OutputS3Region;
 if(typeof data14 === "string"){
-if(func1(data14) > 20){
+if(data14.length > 20 && func1(data14) > 20){
 const err28 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -1735,7 +1736,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err28 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data14) < 3){
+if(data14.length < 3 || (data14.length < 2 * 3 && func1(data14) < 3)){
 const err29 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err29];
@@ -1760,7 +1761,7 @@ errors++;
 if(data.OutputS3BucketName !== undefined){
 let data15 = data.OutputS3BucketName;
 if(typeof data15 === "string"){
-if(func1(data15) > 63){
+if(data15.length > 63 && func1(data15) > 63){
 const err31 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -1770,7 +1771,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err31 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data15) < 3){
+if(data15.length < 3 || (data15.length < 2 * 3 && func1(data15) < 3)){
 const err32 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -1795,7 +1796,7 @@ errors++;
 if(data.OutputS3KeyPrefix !== undefined){
 let data16 = data.OutputS3KeyPrefix;
 if(typeof data16 === "string"){
-if(func1(data16) > 500){
+if(data16.length > 500 && func1(data16) > 500){
 const err34 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err34];
@@ -1820,7 +1821,7 @@ errors++;
 if(data.MaxConcurrency !== undefined){
 let data17 = data.MaxConcurrency;
 if(typeof data17 === "string"){
-if(func1(data17) > 7){
+if(data17.length > 7 && func1(data17) > 7){
 const err36 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err36];
@@ -1830,7 +1831,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err36 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data17) < 1){
+if(data17.length < 1 || (data17.length < 2 * 1 && func1(data17) < 1)){
 const err37 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -1865,7 +1866,7 @@ errors++;
 if(data.MaxErrors !== undefined){
 let data18 = data.MaxErrors;
 if(typeof data18 === "string"){
-if(func1(data18) > 7){
+if(data18.length > 7 && func1(data18) > 7){
 const err40 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err40];
@@ -1875,7 +1876,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err40 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data18) < 1){
+if(data18.length < 1 || (data18.length < 2 * 1 && func1(data18) < 1)){
 const err41 = {instancePath:instancePath+"/MaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
@@ -2043,7 +2044,7 @@ errors++;
 if(data25.CloudWatchLogGroupName !== undefined){
 let data26 = data25.CloudWatchLogGroupName;
 if(typeof data26 === "string"){
-if(func1(data26) > 512){
+if(data26.length > 512 && func1(data26) > 512){
 const err54 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err54];
@@ -2053,7 +2054,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err54 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data26) < 1){
+if(data26.length < 1 || (data26.length < 2 * 1 && func1(data26) < 1)){
 const err55 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err55];
@@ -2413,7 +2414,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2423,7 +2424,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -2674,9 +2675,11 @@ export const ListCommandInvocationsResponse = validate48;
 const schema80 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/ListCommandInvocationsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/ListCommandInvocationsResponse.json"};
 const schema81 = {"type":"object","properties":{"CommandInvocations":{"type":"array","items":{"$ref":"#/$defs/CommandInvocation"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
 const schema82 = {"type":"object","properties":{"CommandId":{"$ref":"#/$defs/CommandId"},"InstanceId":{"$ref":"#/$defs/InstanceId"},"InstanceName":{"type":"string","maxLength":255},"Comment":{"$ref":"#/$defs/Comment"},"DocumentName":{"$ref":"#/$defs/DocumentName"},"DocumentVersion":{"$ref":"#/$defs/DocumentVersion"},"RequestedDateTime":{"$ref":"#/$defs/DateTime"},"Status":{"$ref":"#/$defs/CommandInvocationStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"TraceOutput":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"CommandPlugins":{"type":"array","items":{"$ref":"#/$defs/CommandPlugin"}},"ServiceRole":{"$ref":"#/$defs/ServiceRole"},"NotificationConfig":{"$ref":"#/$defs/NotificationConfig"},"CloudWatchOutputConfig":{"$ref":"#/$defs/CloudWatchOutputConfig"}},"additionalProperties":false};
+const schema82Members = new Set(Object.keys(schema82.properties));
 const schema89 = {"type":"string","enum":["Pending","InProgress","Delayed","Success","Cancelled","TimedOut","Failed","Cancelling"]};
 const schema91 = {"type":"string"};
 const schema93 = {"type":"object","properties":{"Name":{"type":"string","minLength":4},"Status":{"$ref":"#/$defs/CommandPluginStatus"},"StatusDetails":{"$ref":"#/$defs/StatusDetails"},"ResponseCode":{"type":"integer","format":"int32"},"ResponseStartDateTime":{"$ref":"#/$defs/DateTime"},"ResponseFinishDateTime":{"$ref":"#/$defs/DateTime"},"Output":{"type":"string","maxLength":2500},"StandardOutputUrl":{"$ref":"#/$defs/Url"},"StandardErrorUrl":{"$ref":"#/$defs/Url"},"OutputS3Region":{"$ref":"#/$defs/S3Region"},"OutputS3BucketName":{"$ref":"#/$defs/S3BucketName"},"OutputS3KeyPrefix":{"$ref":"#/$defs/S3KeyPrefix"}},"additionalProperties":false};
+const schema93Members = new Set(Object.keys(schema93.properties));
 const schema94 = {"type":"string","enum":["Pending","InProgress","Success","TimedOut","Cancelled","Failed"]};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2691,7 +2694,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema93.properties, key0))){
+if(!(schema93Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2705,7 +2708,7 @@ errors++;
 if(data.Name !== undefined){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func1(data0) < 4){
+if(data0.length < 4 || (data0.length < 2 * 4 && func1(data0) < 4)){
 const err1 = {instancePath:instancePath+"/Name",schemaPath:"#/properties/Name/minLength",keyword:"minLength",params:{limit: 4},message:"must NOT have fewer than 4 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2753,7 +2756,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data2 = data.StatusDetails;
 if(typeof data2 === "string"){
-if(func1(data2) > 100){
+if(data2.length > 100 && func1(data2) > 100){
 const err5 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2763,7 +2766,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 0){
+if(data2.length < 0 || (data2.length < 2 * 0 && func1(data2) < 0)){
 const err6 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2839,7 +2842,7 @@ errors++;
 if(data.Output !== undefined){
 let data6 = data.Output;
 if(typeof data6 === "string"){
-if(func1(data6) > 2500){
+if(data6.length > 2500 && func1(data6) > 2500){
 const err12 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -2888,7 +2891,7 @@ errors++;
 if(data.OutputS3Region !== undefined){
 let data9 = data.OutputS3Region;
 if(typeof data9 === "string"){
-if(func1(data9) > 20){
+if(data9.length > 20 && func1(data9) > 20){
 const err16 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -2898,7 +2901,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err16 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data9) < 3){
+if(data9.length < 3 || (data9.length < 2 * 3 && func1(data9) < 3)){
 const err17 = {instancePath:instancePath+"/OutputS3Region",schemaPath:"#/$defs/S3Region/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -2923,7 +2926,7 @@ errors++;
 if(data.OutputS3BucketName !== undefined){
 let data10 = data.OutputS3BucketName;
 if(typeof data10 === "string"){
-if(func1(data10) > 63){
+if(data10.length > 63 && func1(data10) > 63){
 const err19 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -2933,7 +2936,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data10) < 3){
+if(data10.length < 3 || (data10.length < 2 * 3 && func1(data10) < 3)){
 const err20 = {instancePath:instancePath+"/OutputS3BucketName",schemaPath:"#/$defs/S3BucketName/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -2958,7 +2961,7 @@ errors++;
 if(data.OutputS3KeyPrefix !== undefined){
 let data11 = data.OutputS3KeyPrefix;
 if(typeof data11 === "string"){
-if(func1(data11) > 500){
+if(data11.length > 500 && func1(data11) > 500){
 const err22 = {instancePath:instancePath+"/OutputS3KeyPrefix",schemaPath:"#/$defs/S3KeyPrefix/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -3009,7 +3012,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema82.properties, key0))){
+if(!(schema82Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3023,7 +3026,7 @@ errors++;
 if(data.CommandId !== undefined){
 let data0 = data.CommandId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -3033,7 +3036,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/CommandId",schemaPath:"#/$defs/CommandId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -3083,7 +3086,7 @@ errors++;
 if(data.InstanceName !== undefined){
 let data2 = data.InstanceName;
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if(data2.length > 255 && func1(data2) > 255){
 const err6 = {instancePath:instancePath+"/InstanceName",schemaPath:"#/properties/InstanceName/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3108,7 +3111,7 @@ errors++;
 if(data.Comment !== undefined){
 let data3 = data.Comment;
 if(typeof data3 === "string"){
-if(func1(data3) > 100){
+if(data3.length > 100 && func1(data3) > 100){
 const err8 = {instancePath:instancePath+"/Comment",schemaPath:"#/$defs/Comment/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -3219,7 +3222,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data8 = data.StatusDetails;
 if(typeof data8 === "string"){
-if(func1(data8) > 100){
+if(data8.length > 100 && func1(data8) > 100){
 const err17 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -3229,7 +3232,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data8) < 0){
+if(data8.length < 0 || (data8.length < 2 * 0 && func1(data8) < 0)){
 const err18 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/$defs/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -3254,7 +3257,7 @@ errors++;
 if(data.TraceOutput !== undefined){
 let data9 = data.TraceOutput;
 if(typeof data9 === "string"){
-if(func1(data9) > 2500){
+if(data9.length > 2500 && func1(data9) > 2500){
 const err20 = {instancePath:instancePath+"/TraceOutput",schemaPath:"#/properties/TraceOutput/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -3358,7 +3361,7 @@ errors++;
 if(data16.CloudWatchLogGroupName !== undefined){
 let data17 = data16.CloudWatchLogGroupName;
 if(typeof data17 === "string"){
-if(func1(data17) > 512){
+if(data17.length > 512 && func1(data17) > 512){
 const err27 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err27];
@@ -3368,7 +3371,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err27 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data17) < 1){
+if(data17.length < 1 || (data17.length < 2 * 1 && func1(data17) < 1)){
 const err28 = {instancePath:instancePath+"/CloudWatchOutputConfig/CloudWatchLogGroupName",schemaPath:"#/$defs/CloudWatchOutputConfig/properties/CloudWatchLogGroupName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -3669,7 +3672,7 @@ errors++;
 if(data.WindowExecutionId !== undefined){
 let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -3679,7 +3682,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err3 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -3780,7 +3783,7 @@ errors++;
 if(data.WindowExecutionId !== undefined){
 let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err1 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err1];
@@ -3790,7 +3793,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err1 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/$defs/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -3829,7 +3832,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func1(data2) > 36){
+if(data2.length > 36 && func1(data2) > 36){
 const err5 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -3839,7 +3842,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err5 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 36){
+if(data2.length < 36 || (data2.length < 2 * 36 && func1(data2) < 36)){
 const err6 = {instancePath:instancePath+"/TaskIds/" + i0,schemaPath:"#/$defs/MaintenanceWindowExecutionTaskId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -3909,7 +3912,7 @@ errors++;
 if(data.StatusDetails !== undefined){
 let data4 = data.StatusDetails;
 if(typeof data4 === "string"){
-if(func1(data4) > 250){
+if(data4.length > 250 && func1(data4) > 250){
 const err12 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -3919,7 +3922,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err12 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data4) < 0){
+if(data4.length < 0 || (data4.length < 2 * 0 && func1(data4) < 0)){
 const err13 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/properties/StatusDetails/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -4212,7 +4215,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func1(data2) > 150){
+if(data2.length > 150 && func1(data2) > 150){
 const err6 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/maxLength",keyword:"maxLength",params:{limit: 150},message:"must NOT have more than 150 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -4222,7 +4225,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err6 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(data2.length < 1 || (data2.length < 2 * 1 && func1(data2) < 1)){
 const err7 = {instancePath:instancePath+"/Values/" + i0,schemaPath:"#/properties/Values/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -4354,7 +4357,7 @@ errors++;
 if(data.AutomationExecutionId !== undefined){
 let data0 = data.AutomationExecutionId;
 if(typeof data0 === "string"){
-if(func1(data0) > 36){
+if(data0.length > 36 && func1(data0) > 36){
 const err2 = {instancePath:instancePath+"/AutomationExecutionId",schemaPath:"#/properties/AutomationExecutionId/maxLength",keyword:"maxLength",params:{limit: 36},message:"must NOT have more than 36 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -4364,7 +4367,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err2 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data0) < 36){
+if(data0.length < 36 || (data0.length < 2 * 36 && func1(data0) < 36)){
 const err3 = {instancePath:instancePath+"/AutomationExecutionId",schemaPath:"#/properties/AutomationExecutionId/minLength",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4590,6 +4593,7 @@ export const DescribeAutomationStepExecutionsResponse = validate69;
 const schema125 = {"$ref":"https://schemas.aws-ops-contract.invalid/ssm.json#/$defs/DescribeAutomationStepExecutionsResult","$id":"https://schemas.aws-ops-contract.invalid/ssm/DescribeAutomationStepExecutionsResponse.json"};
 const schema126 = {"type":"object","properties":{"StepExecutions":{"type":"array","items":{"$ref":"#/$defs/StepExecution"}},"NextToken":{"$ref":"#/$defs/NextToken"}},"additionalProperties":false};
 const schema127 = {"type":"object","properties":{"StepName":{"type":"string"},"Action":{"$ref":"#/$defs/AutomationActionName"},"TimeoutSeconds":{"type":"integer","format":"int64"},"OnFailure":{"type":"string"},"MaxAttempts":{"type":"integer","format":"int32"},"ExecutionStartTime":{"$ref":"#/$defs/DateTime"},"ExecutionEndTime":{"$ref":"#/$defs/DateTime"},"StepStatus":{"$ref":"#/$defs/AutomationExecutionStatus"},"ResponseCode":{"type":"string"},"Inputs":{"type":"object","additionalProperties":{"type":"string"}},"Outputs":{"$ref":"#/$defs/AutomationParameterMap"},"Response":{"type":"string"},"FailureMessage":{"type":"string"},"WarningMessage":{"type":"string"},"FailureDetails":{"$ref":"#/$defs/FailureDetails"},"StepExecutionId":{"type":"string"},"OverriddenParameters":{"$ref":"#/$defs/AutomationParameterMap"},"IsEnd":{"type":"boolean"},"NextStep":{"type":"string"},"IsCritical":{"type":"boolean"},"ValidNextSteps":{"type":"array","items":{"type":"string","minLength":1,"maxLength":65535}},"Targets":{"$ref":"#/$defs/Targets"},"TargetLocation":{"$ref":"#/$defs/TargetLocation"},"TriggeredAlarms":{"$ref":"#/$defs/AlarmStateInformationList"},"ParentStepDetails":{"$ref":"#/$defs/ParentStepDetails"}},"additionalProperties":false};
+const schema127Members = new Set(Object.keys(schema127.properties));
 const schema128 = {"type":"string","pattern":"^aws:[a-zA-Z]{3,25}$"};
 const schema131 = {"type":"string","enum":["Pending","InProgress","Waiting","Success","TimedOut","Cancelling","Cancelled","Failed","PendingApproval","Approved","Rejected","Scheduled","RunbookInProgress","PendingChangeCalendarOverride","ChangeCalendarOverrideApproved","ChangeCalendarOverrideRejected","CompletedWithSuccess","CompletedWithFailure","Exited"]};
 const schema132 = {"type":"object","minProperties":1,"maxProperties":200,"if":{"maxProperties":200},"then":{"type":"object","propertyNames":{"minLength":1,"maxLength":50},"additionalProperties":{"type":"array","minItems":0,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string","minLength":1,"maxLength":512}}}}};
@@ -4677,7 +4681,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
 const _errs13 = errors;
 if(typeof key1 === "string"){
-if(func1(key1) > 50){
+if(key1.length > 50 && func1(key1) > 50){
 const err4 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];
@@ -4687,7 +4691,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err4 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(key1) < 1){
+if(key1.length < 1 || (key1.length < 2 * 1 && func1(key1) < 1)){
 const err5 = {instancePath:instancePath+"/Details",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err5];
@@ -4744,7 +4748,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func1(data4) > 512){
+if(data4.length > 512 && func1(data4) > 512){
 const err8 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -4754,7 +4758,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err8 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(data4.length < 1 || (data4.length < 2 * 1 && func1(data4) < 1)){
 const err9 = {instancePath:instancePath+"/Details/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -4907,6 +4911,7 @@ return errors === 0;
 validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema136 = {"type":"object","properties":{"Accounts":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"Regions":{"type":"array","minItems":1,"maxItems":50,"if":{"maxItems":50},"then":{"type":"array","items":{"type":"string"}}},"TargetLocationMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetLocationMaxErrors":{"$ref":"#/$defs/MaxErrors"},"ExecutionRoleName":{"type":"string","minLength":1,"maxLength":64,"pattern":"[\\w+=,.@/-]+"},"TargetLocationAlarmConfiguration":{"$ref":"#/$defs/AlarmConfiguration"},"IncludeChildOrganizationUnits":{"type":"boolean"},"ExcludeAccounts":{"type":"array","minItems":1,"maxItems":5000,"if":{"maxItems":5000},"then":{"type":"array","items":{"type":"string","minLength":6,"maxLength":68,"pattern":"^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$"}}},"Targets":{"$ref":"#/$defs/Targets"},"TargetsMaxConcurrency":{"$ref":"#/$defs/MaxConcurrency"},"TargetsMaxErrors":{"$ref":"#/$defs/MaxErrors"}},"additionalProperties":false};
+const schema136Members = new Set(Object.keys(schema136.properties));
 const pattern26 = new RegExp("[\\w+=,.@/-]+", "u");
 const pattern27 = new RegExp("^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})|(\\d{12})$", "u");
 
@@ -4922,7 +4927,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema136.properties, key0))){
+if(!(schema136Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5136,7 +5141,7 @@ errors++;
 if(data.TargetLocationMaxConcurrency !== undefined){
 let data4 = data.TargetLocationMaxConcurrency;
 if(typeof data4 === "string"){
-if(func1(data4) > 7){
+if(data4.length > 7 && func1(data4) > 7){
 const err15 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -5146,7 +5151,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err15 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(data4.length < 1 || (data4.length < 2 * 1 && func1(data4) < 1)){
 const err16 = {instancePath:instancePath+"/TargetLocationMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -5181,7 +5186,7 @@ errors++;
 if(data.TargetLocationMaxErrors !== undefined){
 let data5 = data.TargetLocationMaxErrors;
 if(typeof data5 === "string"){
-if(func1(data5) > 7){
+if(data5.length > 7 && func1(data5) > 7){
 const err19 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -5191,7 +5196,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err19 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(data5.length < 1 || (data5.length < 2 * 1 && func1(data5) < 1)){
 const err20 = {instancePath:instancePath+"/TargetLocationMaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -5226,7 +5231,7 @@ errors++;
 if(data.ExecutionRoleName !== undefined){
 let data6 = data.ExecutionRoleName;
 if(typeof data6 === "string"){
-if(func1(data6) > 64){
+if(data6.length > 64 && func1(data6) > 64){
 const err23 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -5236,7 +5241,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err23 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data6) < 1){
+if(data6.length < 1 || (data6.length < 2 * 1 && func1(data6) < 1)){
 const err24 = {instancePath:instancePath+"/ExecutionRoleName",schemaPath:"#/properties/ExecutionRoleName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -5320,7 +5325,7 @@ const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 let data10 = data9[i2];
 if(typeof data10 === "string"){
-if(func1(data10) > 68){
+if(data10.length > 68 && func1(data10) > 68){
 const err29 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/maxLength",keyword:"maxLength",params:{limit: 68},message:"must NOT have more than 68 characters"};
 if(vErrors === null){
 vErrors = [err29];
@@ -5330,7 +5335,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err29 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data10) < 6){
+if(data10.length < 6 || (data10.length < 2 * 6 && func1(data10) < 6)){
 const err30 = {instancePath:instancePath+"/ExcludeAccounts/" + i2,schemaPath:"#/properties/ExcludeAccounts/then/items/minLength",keyword:"minLength",params:{limit: 6},message:"must NOT have fewer than 6 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -5428,7 +5433,7 @@ errors = vErrors.length;
 if(data.TargetsMaxConcurrency !== undefined){
 let data12 = data.TargetsMaxConcurrency;
 if(typeof data12 === "string"){
-if(func1(data12) > 7){
+if(data12.length > 7 && func1(data12) > 7){
 const err38 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err38];
@@ -5438,7 +5443,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err38 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data12) < 1){
+if(data12.length < 1 || (data12.length < 2 * 1 && func1(data12) < 1)){
 const err39 = {instancePath:instancePath+"/TargetsMaxConcurrency",schemaPath:"#/$defs/MaxConcurrency/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err39];
@@ -5473,7 +5478,7 @@ errors++;
 if(data.TargetsMaxErrors !== undefined){
 let data13 = data.TargetsMaxErrors;
 if(typeof data13 === "string"){
-if(func1(data13) > 7){
+if(data13.length > 7 && func1(data13) > 7){
 const err42 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/maxLength",keyword:"maxLength",params:{limit: 7},message:"must NOT have more than 7 characters"};
 if(vErrors === null){
 vErrors = [err42];
@@ -5483,7 +5488,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err42 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(data13.length < 1 || (data13.length < 2 * 1 && func1(data13) < 1)){
 const err43 = {instancePath:instancePath+"/TargetsMaxErrors",schemaPath:"#/$defs/MaxErrors/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -5671,7 +5676,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema127.properties, key0))){
+if(!(schema127Members.has(key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5902,7 +5907,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
 const _errs36 = errors;
 if(typeof key2 === "string"){
-if(func1(key2) > 50){
+if(key2.length > 50 && func1(key2) > 50){
 const err17 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err17];
@@ -5912,7 +5917,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err17 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(key2) < 1){
+if(key2.length < 1 || (key2.length < 2 * 1 && func1(key2) < 1)){
 const err18 = {instancePath:instancePath+"/Outputs",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key2};
 if(vErrors === null){
 vErrors = [err18];
@@ -5969,7 +5974,7 @@ const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
 if(typeof data13 === "string"){
-if(func1(data13) > 512){
+if(data13.length > 512 && func1(data13) > 512){
 const err21 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -5979,7 +5984,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err21 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(data13.length < 1 || (data13.length < 2 * 1 && func1(data13) < 1)){
 const err22 = {instancePath:instancePath+"/Outputs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -6202,7 +6207,7 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key4 in data19){
 const _errs62 = errors;
 if(typeof key4 === "string"){
-if(func1(key4) > 50){
+if(key4.length > 50 && func1(key4) > 50){
 const err39 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",propertyName:key4};
 if(vErrors === null){
 vErrors = [err39];
@@ -6212,7 +6217,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err39 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(key4) < 1){
+if(key4.length < 1 || (key4.length < 2 * 1 && func1(key4) < 1)){
 const err40 = {instancePath:instancePath+"/OverriddenParameters",schemaPath:"#/$defs/AutomationParameterMap/then/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key4};
 if(vErrors === null){
 vErrors = [err40];
@@ -6269,7 +6274,7 @@ const len1 = data20.length;
 for(let i1=0; i1<len1; i1++){
 let data21 = data20[i1];
 if(typeof data21 === "string"){
-if(func1(data21) > 512){
+if(data21.length > 512 && func1(data21) > 512){
 const err43 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -6279,7 +6284,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err43 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data21) < 1){
+if(data21.length < 1 || (data21.length < 2 * 1 && func1(data21) < 1)){
 const err44 = {instancePath:instancePath+"/OverriddenParameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/$defs/AutomationParameterMap/then/additionalProperties/then/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -6458,7 +6463,7 @@ const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
 let data26 = data25[i2];
 if(typeof data26 === "string"){
-if(func1(data26) > 65535){
+if(data26.length > 65535 && func1(data26) > 65535){
 const err59 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/maxLength",keyword:"maxLength",params:{limit: 65535},message:"must NOT have more than 65535 characters"};
 if(vErrors === null){
 vErrors = [err59];
@@ -6468,7 +6473,7 @@ vErrors.push(vErrors.length < ajvErrorLimit ? err59 : ajvOverLimit);
 }
 errors++;
 }
-if(func1(data26) < 1){
+if(data26.length < 1 || (data26.length < 2 * 1 && func1(data26) < 1)){
 const err60 = {instancePath:instancePath+"/ValidNextSteps/" + i2,schemaPath:"#/properties/ValidNextSteps/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err60];

@@ -43,37 +43,53 @@ function isJsonObject(value: object): boolean {
 }
 
 /**
+ * `hasOwnProperty` called on the object a for-in walks is what V8 optimizes to a check of the
+ * object's shape; `Object.hasOwn` is not (it doubled the walk's time).
+ */
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/** A string, a boolean, null or a finite number: a JSON value that holds no other. */
+const isJsonLeaf = (value: unknown): boolean =>
+  typeof value === "string" || typeof value === "boolean" || value === null || (typeof value === "number" && Number.isFinite(value));
+
+/**
  * Whether `value` already is what the wire would carry, checked without copying: plain objects
  * (prototype `Object.prototype` or null) whose members are all own, enumerable and defined, true
  * arrays without holes, strings, booleans, finite numbers and null. The common case (a parsed
  * body, an object literal) then goes straight to the validators, and only anything else pays for
  * `toJsonValue`'s copy. May throw (a getter or a `Proxy` trap): callers fall back to the copy.
  */
-export function isPlainJson(value: unknown, depth = 0): boolean {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object":
-      break;
-    default:
-      return false;
-  }
-  if (value === null) return true;
-  if (depth > MAX_DEPTH) return false;
+export function isPlainJson(value: unknown): boolean {
+  return typeof value === "object" && value !== null ? isPlainContainer(value, 0) : isJsonLeaf(value);
+}
+
+/**
+ * The walk behind `isPlainJson`, over objects and arrays only: a member that is a leaf is checked
+ * where it is read, so the walk makes one call per container and allocates only the own-name list
+ * that proves every member enumerable. A cycle ends at MAX_DEPTH like any deep nesting.
+ */
+function isPlainContainer(value: object, depth: number): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Array.prototype) {
     if (!Array.isArray(value)) return false;
-    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item === "object" && item !== null) {
+        if (depth >= MAX_DEPTH || !isPlainContainer(item, depth + 1)) return false;
+      } else if (!isJsonLeaf(item)) return false; // a hole reads as undefined
+    }
     return true;
   }
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
   let enumerable = 0;
   for (const key in record) {
-    if (!Object.hasOwn(record, key) || !isPlainJson(record[key], depth + 1)) return false;
+    if (!hasOwnProperty.call(record, key)) return false;
+    const member = record[key];
+    if (typeof member === "object" && member !== null) {
+      if (depth >= MAX_DEPTH || !isPlainContainer(member, depth + 1)) return false;
+    } else if (!isJsonLeaf(member)) return false;
     enumerable++;
   }
   // A non-enumerable own member would be seen by the validators but never sent.

@@ -60,16 +60,25 @@ const OPERATIONS = [...new Set(Object.keys(VALIDATORS).map((name) => name.replac
 const describeArgument = (value: unknown): string =>
   typeof value === "string" ? JSON.stringify(value) : value === null || typeof value !== "object" ? String(value as string | number | undefined) : Object.prototype.toString.call(value);
 
-function validatorFor(operation: unknown, kind: unknown): Validators[keyof Validators] {
-  // Own keys only: "toString" or "constructor" are not kinds or operations.
-  if (typeof kind !== "string" || !Object.hasOwn(KINDS, kind)) {
+/** The validators by kind, then by operation: found without building a name per call. */
+const BY_KIND = new Map<string, Map<string, Validator>>(
+  Object.entries(KINDS).map(([kind, suffix]) => [kind, new Map(OPERATIONS.flatMap((operation) => {
+    const validator = (VALIDATORS as Record<string, Validator>)[`${operation}${suffix}`];
+    return validator ? [[operation, validator] as const] : [];
+  }))]),
+);
+
+function validatorFor(operation: unknown, kind: unknown): Validator {
+  // Maps, not objects: "toString" or "constructor" are not kinds or operations.
+  const byOperation = typeof kind === "string" ? BY_KIND.get(kind) : undefined;
+  if (byOperation === undefined) {
     throw new TypeError(`validate: kind must be "request", "response" or "error", got ${describeArgument(kind)}`);
   }
-  const name = typeof operation === "string" ? `${operation}${KINDS[kind as BodyKind]}` : "";
-  if (typeof operation !== "string" || !Object.hasOwn(VALIDATORS, name)) {
+  const validator = typeof operation === "string" ? byOperation.get(operation) : undefined;
+  if (validator === undefined) {
     throw new TypeError(`validate: unknown operation ${describeArgument(operation)}; expected one of ${OPERATIONS.join(", ")}`);
   }
-  return (VALIDATORS as Record<string, Validators[keyof Validators]>)[name]!;
+  return validator;
 }
 
 function checkOptions(options: unknown): ValidateOptions | undefined {

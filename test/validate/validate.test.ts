@@ -35,6 +35,17 @@ describe("validate(operation, kind, body)", () => {
     );
   });
 
+  it("tells unknown members from known ones in a shape of many members, Object.prototype's names included", () => {
+    const command = JSON.parse('{"CommandId":"' + "c".repeat(36) + '","Status":"Success","Unknown":1,"toString":"x","hasOwnProperty":1,"constructor":2,"__proto__":{}}') as unknown;
+    expect(validate("ListCommands", "response", { Commands: [command] }).errors.map((e) => `${e.path} ${e.rule}`).sort()).toEqual([
+      "/Commands/0/Unknown additionalProperties",
+      "/Commands/0/__proto__ additionalProperties",
+      "/Commands/0/constructor additionalProperties",
+      "/Commands/0/hasOwnProperty additionalProperties",
+      "/Commands/0/toString additionalProperties",
+    ]);
+  });
+
   it("names a missing required member", () => {
     expect(validate("GetMaintenanceWindowExecution", "request", {}).errors).toEqual([
       { path: "/WindowExecutionId", rule: "required", message: "'/WindowExecutionId' is required", params: { missingProperty: "WindowExecutionId" } },
