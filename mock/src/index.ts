@@ -6,14 +6,13 @@
  *   new SSMClient({ endpoint: mock.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
  *   await mock.close();
  */
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { clockControl, type ClockControl } from "./clock/control.js";
 import type { MockControl } from "./control.js";
 import { exposureWarning } from "./admin/access.js";
 import { createMockHandler, type MockHandlerOptions } from "./handler.js";
 import type { AnswerEvents } from "./journal/events.js";
-import { createMockServer, resolveLimits, type ConnectionLimits } from "./server.js";
+import { createMockServer, listen, resolveLimits, type ConnectionLimits } from "./server.js";
 import type { DataSet } from "./data/index.js";
 import type { SpecSource } from "aws-ops-contract/model";
 
@@ -107,17 +106,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         server.closeAllConnections();
       }),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error): void => reject(error);
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolve();
-    });
-  });
 }
 
 export {

@@ -253,3 +253,15 @@ export function framingErrorAnswer(error: NodeJS.ErrnoException, limits: Resolve
   const { status, name, message } = framingError(error, limits);
   return rawErrorAnswer(status, name, message);
 }
+
+/** Starts `server` listening; rejects with the listen error (a port in use, say) instead of emitting it. */
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}

@@ -7,12 +7,11 @@
  * The caller is the one `?accessKeyId=` names (or a signed admin request's credential scope); without
  * isolation, every caller's state is the shared one and `accessKeyId` only filters its journal.
  */
-import { readBody } from "../body.js";
-import { systemClock } from "../clock/system.js";
 import { parseFilterQuery, type RequestFilter } from "../journal/filters.js";
 import type { RequestContext } from "../stages/types.js";
 import { checkVerification, parseVerification } from "../verify/verify.js";
 import { adminError, adminJson } from "./answers.js";
+import { readAdminJson } from "./json-body.js";
 import type { AdminRoute } from "./types.js";
 
 export const REQUESTS_PATH = "/_mock/requests";
@@ -54,18 +53,9 @@ export const verifyRoute: AdminRoute = {
   path: VERIFY_PATH,
   methods: {
     async POST(context) {
-      const idleTimeoutMs = context.mock.limits.idleTimeoutMs;
-      // The idle timeout guards the process: on the machine's time, as every body's.
-      const read = await readBody(context.req, { maxBytes: MAX_VERIFY_BYTES, idleTimeoutMs }, systemClock);
-      if (read.kind === "aborted") return "aborted";
-      if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A verification may be at most ${MAX_VERIFY_BYTES} bytes`), close: "drain" };
-      if (read.kind === "timeout" || read.kind === "tooSlow") return { ...adminError(408, "RequestTimeoutException", `The verification did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
-      let body: unknown;
-      try {
-        body = JSON.parse(read.bytes.toString("utf8"));
-      } catch (error) {
-        return adminError(400, "SerializationException", `The verification is not valid JSON: ${(error as Error).message}`);
-      }
+      const read = await readAdminJson(context, MAX_VERIFY_BYTES, "The verification");
+      if (!read.ok) return read.answer;
+      const body = read.value;
       const parsed = parseVerification(body, knownOperations(context));
       if (!parsed.ok) return adminError(400, "ValidationException", parsed.message);
       const { journal } = context.caller;

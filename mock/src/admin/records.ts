@@ -6,12 +6,11 @@
  * A record's ID members are the ones its collection is found by (`CommandId`; `CommandId` and
  * `InstanceId`; ...). A refused record answers 400 InvalidDataSetException and nothing changes.
  */
-import { readBody } from "../body.js";
-import { systemClock } from "../clock/system.js";
 import { COLLECTIONS, type Collection } from "../data/collections.js";
 import { DataSetError } from "../data/index.js";
 import type { RequestContext } from "../stages/types.js";
 import { adminError, adminJson } from "./answers.js";
+import { readAdminJson } from "./json-body.js";
 import { DATA_PATH } from "./data.js";
 import type { AdminRoute } from "./types.js";
 
@@ -42,18 +41,9 @@ function recordRoute(collection: Collection): AdminRoute {
         return record ? adminJson(200, record) : adminError(404, "ResourceNotFoundException", `${collection.name} holds no record with ${collection.idLabel} ${found.id}`);
       },
       async PUT(context) {
-        const idleTimeoutMs = context.mock.limits.idleTimeoutMs;
-        // The idle timeout guards the process: on the machine's time, as every body's.
-        const read = await readBody(context.req, { maxBytes: MAX_RECORD_BYTES, idleTimeoutMs }, systemClock);
-        if (read.kind === "aborted") return "aborted";
-        if (read.kind === "tooLarge") return { ...adminError(413, "RequestEntityTooLargeException", `A record may be at most ${MAX_RECORD_BYTES} bytes`), close: "drain" };
-        if (read.kind === "timeout" || read.kind === "tooSlow") return { ...adminError(408, "RequestTimeoutException", `The record did not arrive: no data for ${idleTimeoutMs} ms`), close: "now" };
-        let record: unknown;
-        try {
-          record = JSON.parse(read.bytes.toString("utf8"));
-        } catch (error) {
-          return adminError(400, "SerializationException", `The record is not valid JSON: ${(error as Error).message}`);
-        }
+        const read = await readAdminJson(context, MAX_RECORD_BYTES, "The record");
+        if (!read.ok) return read.answer;
+        const record = read.value;
         try {
           const { created, store } = context.caller.data.putRecord(collection.name, record, `PUT ${path}`);
           return adminJson(created ? 201 : 200, { message: created ? "The record is added." : "The record is replaced.", created, counts: store.counts() });

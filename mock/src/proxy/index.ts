@@ -7,7 +7,6 @@
  * service's answer is checked and passed back unchanged. Violations go to a JSON report; successful
  * answers can be recorded as a redacted data set that `--data` loads.
  */
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { bundledModel } from "aws-ops-contract/model";
 import type { AuthOption } from "../auth/index.js";
@@ -16,7 +15,7 @@ import type { Clock } from "../clock/clock.js";
 import { systemClock } from "../clock/system.js";
 import { logLine } from "../journal/log.js";
 import { Router } from "../operations.js";
-import { createMockServer, resolveLimits } from "../server.js";
+import { createMockServer, listen, resolveLimits } from "../server.js";
 import type { ValidationMode } from "./contract.js";
 import { acceptedSecrets, resolveCredentials, secretsOf, type CredentialSource, type ProxyCredentials } from "./credentials.js";
 import { checkRegion, isLoopback, upstreamUrl } from "./endpoint.js";
@@ -167,15 +166,4 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
         return report.toJSON();
       })),
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error): void => reject(error);
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolve();
-    });
-  });
 }
