@@ -65,9 +65,19 @@ describe("GET and DELETE /_mock/requests", () => {
   it("answers other methods 405 with Allow, and preflights with the route's methods", async () => {
     expect(await call(mock.url, "PATCH", "/_mock/requests")).toMatchObject({ status: 405, type: "MethodNotAllowedException", allow: "GET, DELETE" });
     expect(await call(mock.url, "GET", "/_mock/verify")).toMatchObject({ status: 405, allow: "POST" });
-    const preflight = await fetch(`${mock.url}/_mock/reset`, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } });
-    expect(preflight.status).toBe(200);
-    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    const asked = { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } };
+    // A page of another origin is let in only when named (admin/access.ts); a named one gets the route's methods.
+    const refused = await fetch(`${mock.url}/_mock/reset`, asked);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    const named = await startMock({ port: 0, admin: { origins: ["http://localhost:5173"] } });
+    try {
+      const preflight = await fetch(`${named.url}/_mock/reset`, asked);
+      expect(preflight.status).toBe(200);
+      expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    } finally {
+      await named.close();
+    }
   });
 });
 
