@@ -6,7 +6,7 @@
  */
 import { GetMaintenanceWindowExecutionCommand, ListCommandsCommand, paginateListCommands, SSMClient } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSsmClient } from "../../src/index.js";
+import { createSsmClient, standardRetryStrategy } from "../../src/index.js";
 import { connectMock, startMock, type RunningMock } from "../../mock/src/index.js";
 import { mockMatchers } from "../../mock/src/vitest.js";
 import { withPrefer } from "./clients/aws-sdk.js";
@@ -69,7 +69,8 @@ describe("a filter's exact input", () => {
   it("this package's client: the same over POST /_mock/verify", async () => {
     await ours().listCommands({ CommandId: commandId(4) });
     const verify = async (body: unknown) => {
-      const response = await fetch(`${mock.url}/_mock/verify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      // With signatures checked, the admin API takes the token the mock printed.
+      const response = await fetch(`${mock.url}/_mock/verify`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${mock.adminToken}` }, body: JSON.stringify(body) });
       return { status: response.status, type: response.headers.get("x-amzn-errortype"), json: (await response.json()) as Record<string, unknown> };
     };
     expect(await verify({ operation: "ListCommands", input: { CommandId: commandId(4) }, times: 1 })).toMatchObject({ status: 200, json: { ok: true, count: 1 } });
@@ -95,6 +96,20 @@ describe("a retried call: one logical call, N attempts, the same invocation ID",
     expect(attempts[0]!.sdk.invocationId).toMatch(/^[0-9a-f-]{36}$/);
     await expect(mock).toHaveReceived({ operation: "GetMaintenanceWindowExecution", error: null });
     expect(await mock.requests({ invocationId: attempts[0]!.sdk.invocationId! })).toHaveLength(3);
+  });
+
+  it("this package's client, retrying as SDK v3 does, against failures=2", async () => {
+    // random: () => 0 makes every back-off wait 0 ms, so the test waits on nothing but the mock.
+    const client = createSsmClient({ endpoint: mock.url, region: "us-east-1", credentials: KEY, headers: { prefer: "example=ThrottlingException, failures=2" }, retryStrategy: standardRetryStrategy({ random: () => 0 }) });
+    await client.getMaintenanceWindowExecution({ WindowExecutionId: WINDOW_EXECUTION_ID });
+    const attempts = await mock.requests({ operation: "GetMaintenanceWindowExecution" });
+    expect(attempts.map((a) => [a.sdk.attempt, a.sdk.max, a.status, a.error, a.answeredBy])).toEqual([
+      [1, 3, 400, "ThrottlingException", "fault"],
+      [2, 3, 400, "ThrottlingException", "fault"],
+      [3, 3, 200, null, "data"],
+    ]);
+    expect(new Set(attempts.map((a) => a.sdk.invocationId)).size).toBe(1);
+    await mock.verify({ operation: "GetMaintenanceWindowExecution", input: { WindowExecutionId: WINDOW_EXECUTION_ID }, times: 3 });
   });
 });
 
