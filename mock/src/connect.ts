@@ -17,6 +17,8 @@ export interface ConnectOptions {
   accessKeyId?: string;
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch;
+  /** For a mock that checks signatures (`--auth sigv4`): the admin token it printed (`mock.adminToken`), sent as `Authorization: Bearer <token>`. */
+  adminToken?: string;
 }
 
 let bundledShapes: Map<string, Shape> | undefined;
@@ -37,10 +39,10 @@ export function connectMock(url: string, options: ConnectOptions = {}): MockCont
     const target = new URL(path, base);
     for (const [key, value] of Object.entries(query)) target.searchParams.set(key, value);
     if (options.accessKeyId !== undefined) target.searchParams.set("accessKeyId", options.accessKeyId);
-    const response = await send(target, {
-      method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-    });
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (options.adminToken !== undefined) headers["authorization"] = `Bearer ${options.adminToken}`;
+    const response = await send(target, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await response.text();
     let json: Record<string, unknown>;
     try {

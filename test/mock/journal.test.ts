@@ -113,6 +113,15 @@ describe("a retried call: one logical call, N attempts, the same invocation ID",
   });
 });
 
+describe("connectMock", () => {
+  it("sends the admin token a mock that checks signatures asks for, and is refused without it", async () => {
+    await ours().listCommands({ CommandId: commandId(4) });
+    await expect(connectMock(mock.url).requests()).rejects.toThrow(/403 MissingAuthenticationTokenException/);
+    const entries = await connectMock(mock.url, { adminToken: mock.adminToken! }).requests({ operation: "ListCommands" });
+    expect(entries.map((e) => e.input?.CommandId)).toEqual([commandId(4)]);
+  });
+});
+
 describe("a refused request's issues", () => {
   it.each([
     ["SDK v3", () => sdk().send(new ListCommandsCommand({ MaxResults: 51 }))],
