@@ -62,7 +62,7 @@ describe.skipIf(missing !== undefined)(`boto3 and the request journal${missing ?
       auth: { type: "sigv4", credentials: [A.join(":"), B.join(":"), SESSION.join(":")] },
       log: (line) => lines.push(line),
     });
-    const args = JSON.stringify({ url: mock.url, a: A, b: B, session: SESSION });
+    const args = JSON.stringify({ url: mock.url, a: A, b: B, session: SESSION, token: mock.adminToken });
     const { stdout } = await promisify(execFile)("python3", [SCRIPT, args], { timeout: 90_000, maxBuffer: 16 * 1024 * 1024 });
     seen = JSON.parse(stdout) as Seen;
   }, 120_000);

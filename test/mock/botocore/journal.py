@@ -19,6 +19,8 @@ from botocore.config import Config
 
 ARGS = json.loads(sys.argv[1])
 URL = ARGS["url"]
+# A mock that checks signatures lets the admin API in only with the token it printed.
+ADMIN = {"Authorization": f"Bearer {ARGS['token']}"} if ARGS.get("token") else {}
 
 # Only the attempts matter to the retry scenario, not botocore's back-off between them.
 botocore.endpoint.time = types.SimpleNamespace(sleep=lambda s: time.sleep(min(s, 0.05)), time=time.time)
@@ -39,7 +41,7 @@ def mock(method, path, caller, body=None, query=None):
     params = dict(query or {}, accessKeyId=caller)
     request = urllib.request.Request(f"{URL}{path}?{urllib.parse.urlencode(params)}", method=method,
                                      data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", **ADMIN})
     try:
         with urllib.request.urlopen(request) as response:
             return response.status, json.loads(response.read() or b"{}")
@@ -101,7 +103,7 @@ signatures = []
 session = client(SESSION)
 session.meta.events.register("before-send.*", lambda request, **_: signatures.append(request.headers["Authorization"].decode() if isinstance(request.headers["Authorization"], bytes) else request.headers["Authorization"]))
 session.list_commands()
-raw = urllib.request.urlopen(f"{URL}/_mock/requests?accessKeyId={SESSION[0]}").read().decode()
+raw = urllib.request.urlopen(urllib.request.Request(f"{URL}/_mock/requests?accessKeyId={SESSION[0]}", headers=ADMIN)).read().decode()
 seen["redaction"] = {"journal": raw, "authorization": signatures[-1]}
 
 # B, another caller of the same mock: the mock's start data set, B's own journal.
