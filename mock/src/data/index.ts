@@ -41,7 +41,8 @@ export class MockData {
     // Another caller's start: the same records and indexes (a store is never changed in place), its own tokens.
     this.initial = startingFrom?.initial ?? new DataStore(source === undefined ? this.defaults() : loadDataSet(source, undefined, { now }), ++this.generation, { loadedAt: now });
     this.generation = Math.max(this.generation, Number(this.initial.generation));
-    this.store = this.initial;
+    // A caller that starts later starts its timelines on its own clock, when it first calls.
+    this.store = startingFrom ? new DataStore(this.initial.data, this.initial.generation, { loadedAt: now }) : this.initial;
   }
 
   /** A data set that starts from the one `other` started with, with tokens of its own (one per caller), on `clock`. */
