@@ -1,5 +1,6 @@
 /** The EC2 Image Builder client (REST JSON): `POST /ListWorkflowStepExecutions`, `application/json`. */
 import type { OperationBody } from "../validation/validate.js";
+import { IMAGEBUILDER_WIRE } from "../../generated/wire/operations.js";
 import { invoker } from "./invoke.js";
 import { paginate } from "./paginate.js";
 import type { CallOptions, ClientOptions } from "./types/options.js";
@@ -15,14 +16,15 @@ export interface ImageBuilderClient {
   paginateListWorkflowStepExecutions(input: In, options?: CallOptions): AsyncGenerator<Out, void, undefined>;
 }
 
-const ROUTE = { path: "/ListWorkflowStepExecutions" };
+/** The operation's route and paging token, from the spec. */
+const WIRE = IMAGEBUILDER_WIRE.operations.ListWorkflowStepExecutions;
 
 /** The client on the platform the entry point chose (index.ts for Node.js, index.browser.ts for browsers). */
 export function imageBuilderClientOn(platform: Platform, options: ClientOptions): ImageBuilderClient {
-  const invoke = invoker(options, "imagebuilder", "application/json", platform);
+  const invoke = invoker(options, IMAGEBUILDER_WIRE.signingName, IMAGEBUILDER_WIRE.mediaType, platform);
   const client: ImageBuilderClient = {
-    listWorkflowStepExecutions: (input, call) => invoke("ListWorkflowStepExecutions", ROUTE, input, call),
-    paginateListWorkflowStepExecutions: (input, call) => paginate("ListWorkflowStepExecutions", client.listWorkflowStepExecutions, input, "nextToken", call),
+    listWorkflowStepExecutions: (input, call) => invoke("ListWorkflowStepExecutions", WIRE.route, input, call),
+    paginateListWorkflowStepExecutions: (input, call) => paginate("ListWorkflowStepExecutions", client.listWorkflowStepExecutions, input, WIRE.token, call),
   };
   return client;
 }

@@ -3,6 +3,7 @@
  * `X-Amz-Target: AmazonSSM.<Operation>` and `Content-Type: application/x-amz-json-1.1`.
  */
 import type { OperationBody } from "../validation/validate.js";
+import { SSM_WIRE } from "../../generated/wire/operations.js";
 import { invoker } from "./invoke.js";
 import { paginate } from "./paginate.js";
 import type { CallOptions, ClientOptions } from "./types/options.js";
@@ -32,27 +33,21 @@ export interface SsmClient {
   ): AsyncGenerator<Out<"DescribeAutomationStepExecutions">, void, undefined>;
 }
 
-/** Each operation's `X-Amz-Target`, sent to `POST /`. */
-const route = (operation: Operation) => ({ path: "/", target: `AmazonSSM.${operation}` });
-const ROUTES = {
-  ListCommands: route("ListCommands"),
-  ListCommandInvocations: route("ListCommandInvocations"),
-  GetMaintenanceWindowExecution: route("GetMaintenanceWindowExecution"),
-  DescribeAutomationStepExecutions: route("DescribeAutomationStepExecutions"),
-};
+/** Each operation's route (`POST /` with its `X-Amz-Target`) and paging token, from the spec. */
+const { operations: WIRE } = SSM_WIRE;
 
 /** The client on the platform the entry point chose (index.ts for Node.js, index.browser.ts for browsers). */
 export function ssmClientOn(platform: Platform, options: ClientOptions): SsmClient {
-  const invoke = invoker(options, "ssm", "application/x-amz-json-1.1", platform);
+  const invoke = invoker(options, SSM_WIRE.signingName, SSM_WIRE.mediaType, platform);
   const client: SsmClient = {
-    listCommands: (input = {}, call) => invoke("ListCommands", ROUTES.ListCommands, input, call),
-    listCommandInvocations: (input = {}, call) => invoke("ListCommandInvocations", ROUTES.ListCommandInvocations, input, call),
-    getMaintenanceWindowExecution: (input, call) => invoke("GetMaintenanceWindowExecution", ROUTES.GetMaintenanceWindowExecution, input, call),
-    describeAutomationStepExecutions: (input, call) => invoke("DescribeAutomationStepExecutions", ROUTES.DescribeAutomationStepExecutions, input, call),
-    paginateListCommands: (input = {}, call) => paginate("ListCommands", client.listCommands, input, "NextToken", call),
-    paginateListCommandInvocations: (input = {}, call) => paginate("ListCommandInvocations", client.listCommandInvocations, input, "NextToken", call),
+    listCommands: (input = {}, call) => invoke("ListCommands", WIRE.ListCommands.route, input, call),
+    listCommandInvocations: (input = {}, call) => invoke("ListCommandInvocations", WIRE.ListCommandInvocations.route, input, call),
+    getMaintenanceWindowExecution: (input, call) => invoke("GetMaintenanceWindowExecution", WIRE.GetMaintenanceWindowExecution.route, input, call),
+    describeAutomationStepExecutions: (input, call) => invoke("DescribeAutomationStepExecutions", WIRE.DescribeAutomationStepExecutions.route, input, call),
+    paginateListCommands: (input = {}, call) => paginate("ListCommands", client.listCommands, input, WIRE.ListCommands.token, call),
+    paginateListCommandInvocations: (input = {}, call) => paginate("ListCommandInvocations", client.listCommandInvocations, input, WIRE.ListCommandInvocations.token, call),
     paginateDescribeAutomationStepExecutions: (input, call) =>
-      paginate("DescribeAutomationStepExecutions", client.describeAutomationStepExecutions, input, "NextToken", call),
+      paginate("DescribeAutomationStepExecutions", client.describeAutomationStepExecutions, input, WIRE.DescribeAutomationStepExecutions.token, call),
   };
   return client;
 }

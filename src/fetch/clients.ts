@@ -3,6 +3,7 @@
  * `{ data, error, response }` API and middleware for those who want them. The fast client
  * (src/client/) is the one with retries, clock-skew correction, timeouts and response validation.
  */
+import { IMAGEBUILDER_WIRE, SSM_WIRE } from "../../generated/wire/operations.js";
 import createClient, { type Client, type FetchOptions, type FetchResponse } from "openapi-fetch";
 import type { paths as ImageBuilderPaths } from "../../generated/types/imagebuilder.js";
 import type { paths as SsmPaths } from "../../generated/types/ssm.js";
@@ -59,6 +60,6 @@ function fetchClientOn<Paths extends Operations<Paths>, Media extends `${string}
   return client;
 }
 
-export const ssmFetchClientOn = (platform: Platform, options: FetchClientOptions): SsmFetchClient => fetchClientOn<SsmPaths, "application/x-amz-json-1.1">(platform, options, "ssm");
+export const ssmFetchClientOn = (platform: Platform, options: FetchClientOptions): SsmFetchClient => fetchClientOn<SsmPaths, "application/x-amz-json-1.1">(platform, options, SSM_WIRE.signingName);
 export const imageBuilderFetchClientOn = (platform: Platform, options: FetchClientOptions): ImageBuilderFetchClient =>
-  fetchClientOn<ImageBuilderPaths, "application/json">(platform, options, "imagebuilder");
+  fetchClientOn<ImageBuilderPaths, "application/json">(platform, options, IMAGEBUILDER_WIRE.signingName);

@@ -7,6 +7,7 @@
  * chosen by the entry point (fetch.ts for Node.js, fetch.browser.ts for browsers); credentials and
  * providers are handled as the fast client handles them. No retries, no clock-skew correction.
  */
+import { SSM_WIRE } from "../../generated/wire/operations.js";
 import type { Middleware } from "openapi-fetch";
 import { credentialSource } from "../client/credentials.js";
 import { checkOptions } from "../client/options.js";
@@ -15,7 +16,7 @@ import type { HeaderRecord, Platform } from "../client/types/wire.js";
 
 /** The spec's path key of an AWS JSON operation: the path, then `#X-Amz-Target=<target>`. */
 const AWS_JSON_KEY = /#X-Amz-Target=([A-Za-z0-9_.]+)$/;
-const AWS_JSON_MEDIA_TYPE = "application/x-amz-json-1.1";
+const AWS_JSON_MEDIA_TYPE = SSM_WIRE.mediaType;
 
 export interface SigV4MiddlewareOptions {
   /** The signing name of the service the client calls: `ssm` or `imagebuilder`. */
