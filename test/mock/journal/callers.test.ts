@@ -103,7 +103,7 @@ describe("callerStates", () => {
     expect(shared.clock).toBe(clock);
     expect(caller.clock).not.toBe(clock);
     expect(caller.data).not.toBe(shared.data);
-    expect(caller.data.current).toBe(shared.data.current); // the same start, indexed once
+    expect(caller.data.current.data).toBe(shared.data.current.data); // the same start data set
     states.reset(caller);
     expect((caller.clock as StartedClock).resets).toBe(1);
     expect(clock.resets).toBe(0);

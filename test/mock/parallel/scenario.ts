@@ -19,7 +19,8 @@ const INVOCATION = "9b2f8c2e-0000-4000-8000-0000000000aa";
 async function barrier(me: string, other: string, step: string): Promise<void> {
   const dir = process.env["PARALLEL_DIR"]!;
   writeFileSync(join(dir, `${me}.${step}`), String(process.pid));
-  for (let i = 0; i < 1000 && !existsSync(join(dir, `${other}.${step}`)); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  // Up to 60 s: the other worker process may still be starting on a loaded machine.
+  for (let i = 0; i < 3000 && !existsSync(join(dir, `${other}.${step}`)); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   if (!existsSync(join(dir, `${other}.${step}`))) throw new Error(`${other} never reached ${step}`);
 }
 

@@ -17,6 +17,6 @@ export default defineConfig({
     pool: "forks",
     fileParallelism: true,
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: 90_000,
   },
 });
