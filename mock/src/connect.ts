@@ -10,7 +10,7 @@ import type { MockControl } from "./control.js";
 import { COLLECTIONS } from "./data/collections.js";
 import type { JournalEntry } from "./journal/entry.js";
 import type { RequestFilter } from "./journal/filters.js";
-import { checkVerification, VerificationError, type Verification } from "./verify/verify.js";
+import { checkVerification, verifyingWith, type Verification } from "./verify/verify.js";
 
 export interface ConnectOptions {
   /** The caller to act for: the access key ID its SDK clients are given. Default: the shared state. */
@@ -80,11 +80,7 @@ export function connectMock(url: string, options: ConnectOptions = {}): MockCont
       await call("DELETE", "/_mock/requests");
     },
     check,
-    async verify(verification) {
-      const result = await check(verification);
-      if (!result.ok) throw new VerificationError(result);
-      return result;
-    },
+    verify: verifyingWith(check),
     async reset() {
       await call("POST", "/_mock/reset");
     },

@@ -11,7 +11,7 @@ import type { MockData } from "./data/index.js";
 import type { JournalEntry, OperationEntry } from "./journal/entry.js";
 import { checkFilter, type RequestFilter } from "./journal/filters.js";
 import type { RequestJournal } from "./journal/request-journal.js";
-import { checkVerification, VerificationError, type CountVerification, type NthVerification, type SequenceVerification, type ShapeOf, type Verification, type VerificationResult } from "./verify/verify.js";
+import { checkVerification, verifyingWith, type CountVerification, type NthVerification, type SequenceVerification, type ShapeOf, type Verification, type VerificationResult } from "./verify/verify.js";
 
 export interface MockControl {
   /** The journal's entries that pass `filter`, oldest first (typed by operation when one is named). */
@@ -63,11 +63,7 @@ export function localControl(state: () => ControlledState, shapeOf: ShapeOf, res
       state().journal.clear();
     },
     check,
-    async verify(verification) {
-      const result = await check(verification);
-      if (!result.ok) throw new VerificationError(result);
-      return result;
-    },
+    verify: verifyingWith(check),
     async reset() {
       reset();
     },

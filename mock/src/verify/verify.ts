@@ -75,6 +75,15 @@ export class VerificationError extends Error {
   }
 }
 
+/** `verify` over a `check`: the result when it passed, else a VerificationError carrying it (in-process and over HTTP alike). */
+export function verifyingWith(check: (verification: Verification) => Promise<VerificationResult>): (verification: Verification) => Promise<VerificationResult> {
+  return async (verification) => {
+    const result = await check(verification);
+    if (!result.ok) throw new VerificationError(result);
+    return result;
+  };
+}
+
 /** The request shape of an operation, for lists compared as sets. */
 export type ShapeOf = (operation: string) => Shape | undefined;
 
